@@ -1,0 +1,14 @@
+package dev.tradeloop.events;
+
+/** What an alert is about, so a receiver can route and de-duplicate it. */
+public enum AlertCode {
+    BREAKER_TRIPPED,
+    BREAKER_RESET,
+    KILL_SWITCH,
+    EXIT_FAILED,
+    MONITOR_STALE,
+    RECONCILIATION_MISMATCH,
+    MODEL_ERRORS,
+    DEAD_LETTER,
+    SERVICE_ERROR
+}

@@ -1,0 +1,25 @@
+package dev.tradeloop.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Every escalation of an exit failed: the position stays open and may trigger again. */
+public record ExitFailed(
+        UUID eventId,
+        Instant occurredAt,
+        String correlationId,
+        String positionId,
+        String marketTicker,
+        ExitReason reason,
+        ExitPriority priority,
+        String detail) implements PositionEvent {
+
+    public ExitFailed {
+        Event.requireEnvelope(eventId, occurredAt, correlationId);
+        Require.text(positionId, "positionId");
+        Require.text(marketTicker, "marketTicker");
+        Require.present(reason, "reason");
+        Require.present(priority, "priority");
+        Require.text(detail, "detail");
+    }
+}

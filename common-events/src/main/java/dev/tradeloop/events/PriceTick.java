@@ -1,0 +1,56 @@
+package dev.tradeloop.events;
+
+import dev.tradeloop.events.money.Contracts;
+import dev.tradeloop.events.money.Price;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The top of one market's book at one moment, with what consumers need to judge it (status,
+ * close time, volume, event). Keyed by market ticker; {@code sequence} orders a market's ticks so
+ * duplicates and stale ones can be dropped.
+ */
+public record PriceTick(
+        UUID eventId,
+        Instant occurredAt,
+        String correlationId,
+        String marketTicker,
+        String eventTicker,
+        MarketStatus marketStatus,
+        Price yesBid,
+        Price yesAsk,
+        Price noBid,
+        Price noAsk,
+        Optional<Price> lastPrice,
+        Contracts volume,
+        Instant closeTime,
+        long sequence,
+        Instant exchangeTime) implements Event {
+
+    public PriceTick {
+        Event.requireEnvelope(eventId, occurredAt, correlationId);
+        Require.text(marketTicker, "marketTicker");
+        Require.text(eventTicker, "eventTicker");
+        Require.present(marketStatus, "marketStatus");
+        Require.present(yesBid, "yesBid");
+        Require.present(yesAsk, "yesAsk");
+        Require.present(noBid, "noBid");
+        Require.present(noAsk, "noAsk");
+        lastPrice = Require.optional(lastPrice);
+        Require.present(volume, "volume");
+        Require.present(closeTime, "closeTime");
+        Require.nonNegative(sequence, "sequence");
+        Require.present(exchangeTime, "exchangeTime");
+    }
+
+    /** The price a held position of {@code side} could be sold at now. */
+    public Price bid(Side side) {
+        return side == Side.YES ? yesBid : noBid;
+    }
+
+    /** The price {@code side} can be bought at now. */
+    public Price ask(Side side) {
+        return side == Side.YES ? yesAsk : noAsk;
+    }
+}

@@ -1,0 +1,7 @@
+package dev.tradeloop.events;
+
+/** How an open breaker closes again. */
+public enum ResetMode {
+    AUTOMATIC,
+    MANUAL
+}

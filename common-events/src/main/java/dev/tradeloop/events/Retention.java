@@ -1,0 +1,33 @@
+package dev.tradeloop.events;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How long a topic keeps its messages: for ever (the event log the figures are rebuilt from), for a
+ * time, or compacted to the latest value per key.
+ */
+public record Retention(boolean compacted, Optional<Duration> time) {
+
+    public static Retention forever() {
+        return new Retention(false, Optional.empty());
+    }
+
+    public static Retention of(Duration time) {
+        return new Retention(false, Optional.of(time));
+    }
+
+    public static Retention compactedLatestPerKey() {
+        return new Retention(true, Optional.empty());
+    }
+
+    /** The broker topic configuration for this retention. */
+    public Map<String, String> topicConfig() {
+        if (compacted) {
+            return Map.of("cleanup.policy", "compact");
+        }
+        String millis = time.map(d -> Long.toString(d.toMillis())).orElse("-1");
+        return Map.of("cleanup.policy", "delete", "retention.ms", millis);
+    }
+}

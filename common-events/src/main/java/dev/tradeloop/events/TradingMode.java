@@ -1,0 +1,8 @@
+package dev.tradeloop.events;
+
+/** What the account may do: trade, only reduce positions, or nothing at all. */
+public enum TradingMode {
+    ACTIVE,
+    REDUCE_ONLY,
+    HALTED
+}

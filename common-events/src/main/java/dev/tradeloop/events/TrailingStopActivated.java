@@ -1,0 +1,27 @@
+package dev.tradeloop.events;
+
+import dev.tradeloop.events.money.Price;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/** P&L first reached the activation level: the stop is now live. */
+public record TrailingStopActivated(
+        UUID eventId,
+        Instant occurredAt,
+        String correlationId,
+        String positionId,
+        String marketTicker,
+        Price peak,
+        BigDecimal distance,
+        BigDecimal stop) implements PositionEvent {
+
+    public TrailingStopActivated {
+        Event.requireEnvelope(eventId, occurredAt, correlationId);
+        Require.text(positionId, "positionId");
+        Require.text(marketTicker, "marketTicker");
+        Require.present(peak, "peak");
+        Require.unitInterval(distance, "distance");
+        Require.present(stop, "stop");
+    }
+}
