@@ -1,0 +1,67 @@
+package dev.tradeloop.support;
+
+import dev.tradeloop.events.DeadLetter;
+import dev.tradeloop.events.Topic;
+import dev.tradeloop.events.Topics;
+import dev.tradeloop.events.json.DecodeFailure;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Sends a message this service could not process to its source topic's dead-letter topic, whole
+ * and with the reason, and waits for the broker, so the consumer can move on without losing it.
+ */
+@ApplicationScoped
+public class DeadLetters {
+
+    private final EventPublisher publisher;
+    private final String consumer;
+    private final Clock clock;
+
+    public DeadLetters(EventPublisher publisher,
+            @ConfigProperty(name = "quarkus.application.name") String consumer, Clock clock) {
+        this.publisher = publisher;
+        this.consumer = consumer;
+        this.clock = clock;
+    }
+
+    public void send(ConsumerRecord<String, byte[]> record, DecodeFailure failure, String error) {
+        Topic<?> source = Topics.byName(record.topic()).orElseThrow(() ->
+                new IllegalArgumentException("no catalog topic is named " + record.topic()));
+        Topic<DeadLetter> deadLetterTopic = Topics.deadLetterOf(source);
+        Optional<String> text = utf8(record.value());
+        DeadLetter letter = new DeadLetter(UUID.randomUUID(), Instant.now(clock),
+                "dlq-" + record.topic() + "-" + record.partition() + "-" + record.offset(), record.topic(),
+                record.partition(), record.offset(), Optional.ofNullable(record.key()),
+                text.orElseGet(() -> Base64.getEncoder().encodeToString(orEmpty(record.value()))),
+                text.isEmpty(), failure, error, consumer);
+        publisher.publish(deadLetterTopic, record.key(), letter);
+        Log.warnf("dead-lettered %s-%d@%d to %s: %s %s", record.topic(), record.partition(), record.offset(),
+                deadLetterTopic.name(), failure, error);
+    }
+
+    private static Optional<String> utf8(byte[] bytes) {
+        if (bytes == null) {
+            return Optional.of("");
+        }
+        try {
+            return Optional.of(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString());
+        } catch (CharacterCodingException notText) {
+            return Optional.empty();
+        }
+    }
+
+    private static byte[] orEmpty(byte[] bytes) {
+        return bytes == null ? new byte[0] : bytes;
+    }
+}

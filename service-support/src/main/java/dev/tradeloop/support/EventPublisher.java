@@ -1,0 +1,72 @@
+package dev.tradeloop.support;
+
+import dev.tradeloop.events.Event;
+import dev.tradeloop.events.Topic;
+import io.quarkus.logging.Log;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Writes events to catalog topics: typed by {@link Topic}, so no topic name is spelled, and
+ * durable (all in-sync replicas acknowledge, the producer is idempotent) before it returns.
+ */
+@ApplicationScoped
+public class EventPublisher {
+
+    private static final long SEND_TIMEOUT_SECONDS = 30;
+
+    private final KafkaProducer<String, byte[]> producer;
+
+    public EventPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @ConfigProperty(name = "quarkus.application.name") String application) {
+        this.producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.CLIENT_ID_CONFIG, application + "-publisher",
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
+                ProducerConfig.LINGER_MS_CONFIG, "0"),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** Publishes {@code event} under {@code key} and waits until the broker has it. */
+    public <V extends Event> RecordMetadata publish(Topic<V> topic, String key, V event) {
+        RecordMetadata written = send(topic.name(), key, topic.codec().encode(event));
+        Log.debugf("published %s %s to %s-%d@%d correlationId=%s", event.type(), event.eventId(),
+                written.topic(), written.partition(), written.offset(), event.correlationId());
+        return written;
+    }
+
+    RecordMetadata send(String topic, String key, byte[] value) {
+        try {
+            return producer.send(new ProducerRecord<>(topic, key, value)).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PublishFailedException(topic, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new PublishFailedException(topic, e);
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        producer.close();
+    }
+
+    /** The broker did not acknowledge a write in time; the caller must not treat it as done. */
+    public static class PublishFailedException extends RuntimeException {
+        PublishFailedException(String topic, Exception cause) {
+            super("could not publish to " + topic + ": " + cause.getMessage(), cause);
+        }
+    }
+}
