@@ -1,0 +1,43 @@
+package dev.tradeloop.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tradeloop.events.json.Json;
+import dev.tradeloop.testkit.ServiceProcess;
+import dev.tradeloop.testkit.TestKafka;
+import dev.tradeloop.testkit.TradeloopInfrastructure;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Every packaged service starts as a process on a real broker and answers {@code /q/health} with UP. */
+@ExtendWith(TradeloopInfrastructure.class)
+class EveryServiceStartsTest {
+
+    private static final Path ROOT = Path.of(System.getProperty("tradeloop.root", ".."));
+    private static final List<String> SERVICES = List.of("exchange-sim", "risk-service", "edge-service",
+            "order-service", "monitor-service", "exit-service", "portfolio-service");
+
+    @Test
+    void every_service_process_reports_healthy(TestKafka kafka) throws Exception {
+        Map<String, String> config = Map.of("kafka.bootstrap.servers", kafka.bootstrapServers());
+        List<ServiceProcess> started = new ArrayList<>();
+        try {
+            for (String service : SERVICES) {
+                started.add(ServiceProcess.start(ROOT, service, config));
+            }
+            for (ServiceProcess service : started) {
+                service.awaitHealthy(Duration.ofSeconds(120));
+                JsonNode health = Json.mapper().readTree(service.get("/q/health").body());
+                assertThat(health.get("status").asText()).isEqualTo("UP");
+            }
+        } finally {
+            started.forEach(ServiceProcess::close);
+        }
+    }
+}
