@@ -83,4 +83,20 @@ class TestInfrastructureTest {
             }
         }
     }
+
+    @Test
+    void the_quarkus_resources_hand_out_the_broker_and_a_working_database() throws Exception {
+        Map<String, String> kafkaConfig = new KafkaTestResource().start();
+        Map<String, String> databaseConfig = new PostgresTestResource().start();
+
+        assertThat(kafkaConfig).containsEntry("kafka.bootstrap.servers", TestKafka.get().bootstrapServers());
+        try (Connection connection = DriverManager.getConnection(databaseConfig.get("quarkus.datasource.jdbc.url"),
+                        databaseConfig.get("quarkus.datasource.username"), databaseConfig.get("quarkus.datasource.password"));
+                Statement statement = connection.createStatement();
+                ResultSet tables = statement.executeQuery(
+                        "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'")) {
+            tables.next();
+            assertThat(tables.getInt(1)).isZero();
+        }
+    }
 }
