@@ -1,0 +1,78 @@
+package dev.tradeloop.sim.auth;
+
+import dev.tradeloop.events.money.Money;
+import dev.tradeloop.sim.config.SimConfig;
+import dev.tradeloop.sim.exchange.SimExchange;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * The accounts of the simulator and their registered public keys, as Kalshi keeps a key per API
+ * key id. Keys are read at start from {@code tradeloop.sim.keys-dir}; each opens an account with
+ * the starting balance.
+ */
+@ApplicationScoped
+public class KeyRegistry {
+
+    private static final String SUFFIX = ".pub.pem";
+
+    private final Map<String, PublicKey> keys = new ConcurrentHashMap<>();
+    private final SimConfig config;
+    private final SimExchange exchange;
+
+    public KeyRegistry(SimConfig config, SimExchange exchange) {
+        this.config = config;
+        this.exchange = exchange;
+    }
+
+    void onStart(@Observes StartupEvent start) {
+        config.keysDir().map(Path::of).ifPresent(this::registerDirectory);
+    }
+
+    private void registerDirectory(Path directory) {
+        try (Stream<Path> files = Files.list(directory)) {
+            files.filter(file -> file.getFileName().toString().endsWith(SUFFIX)).forEach(file -> {
+                String name = file.getFileName().toString();
+                register(name.substring(0, name.length() - SUFFIX.length()), readPublicKey(file));
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read tradeloop.sim.keys-dir " + directory, e);
+        }
+    }
+
+    /** Registers a key id with its public key and opens its account. */
+    public void register(String keyId, PublicKey key) {
+        keys.put(keyId, key);
+        exchange.openAccount(keyId, Money.parse(config.startingBalance()));
+        Log.infof("account %s registered", keyId);
+    }
+
+    public Optional<PublicKey> publicKey(String keyId) {
+        return Optional.ofNullable(keys.get(keyId));
+    }
+
+    static PublicKey readPublicKey(Path file) {
+        try {
+            String pem = Files.readString(file);
+            byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
+            return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
+        } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException(file + " is not a PEM RSA public key (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+}

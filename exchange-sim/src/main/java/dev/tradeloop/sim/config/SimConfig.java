@@ -1,0 +1,22 @@
+package dev.tradeloop.sim.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The simulator's settings. */
+@ConfigMapping(prefix = "tradeloop.sim")
+public interface SimConfig {
+
+    /** A directory of PEM public keys, one per account, each file named {@code <key-id>.pub.pem}. */
+    Optional<String> keysDir();
+
+    /** The cash each registered account starts with, in dollars. */
+    @WithDefault("10000.00")
+    String startingBalance();
+
+    /** How far a request's timestamp may be from the simulator's clock before it is refused as stale. */
+    @WithDefault("30s")
+    Duration clockSkew();
+}
