@@ -1,5 +1,6 @@
 package dev.tradeloop.sim.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.tradeloop.events.money.Contracts;
@@ -50,6 +51,7 @@ public final class KalshiViews {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Order(String orderId, String clientOrderId, String ticker, String outcomeSide, String bookSide,
             String status, Price yesPriceDollars, Price noPriceDollars, Contracts initialCountFp,
             Contracts fillCountFp, Contracts remainingCountFp, Money takerFeesDollars, Money makerFeesDollars,
@@ -90,6 +92,7 @@ public final class KalshiViews {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record CreatedOrder(String orderId, String clientOrderId, Contracts fillCount, Contracts remainingCount,
             Price averageFillPrice, Money averageFeePaid, long tsMs) {
     }

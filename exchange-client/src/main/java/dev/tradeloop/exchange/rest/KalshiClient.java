@@ -1,0 +1,297 @@
+package dev.tradeloop.exchange.rest;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tradeloop.events.json.Json;
+import dev.tradeloop.events.money.Contracts;
+import dev.tradeloop.events.money.Price;
+import dev.tradeloop.exchange.ExchangeEnvironment;
+import dev.tradeloop.exchange.auth.ApiCredentials;
+import dev.tradeloop.exchange.auth.RequestSigner;
+import dev.tradeloop.exchange.model.AmendAck;
+import dev.tradeloop.exchange.model.Balance;
+import dev.tradeloop.exchange.model.CancelAck;
+import dev.tradeloop.exchange.model.Fill;
+import dev.tradeloop.exchange.model.Market;
+import dev.tradeloop.exchange.model.MarketPosition;
+import dev.tradeloop.exchange.model.NewOrder;
+import dev.tradeloop.exchange.model.Order;
+import dev.tradeloop.exchange.model.OrderAck;
+import dev.tradeloop.exchange.model.OrderBookSnapshot;
+import dev.tradeloop.exchange.model.Page;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Kalshi Trade API v2 over signed REST. Reads are retried on 429, 5xx, timeouts and lost
+ * connections; calls that change state are retried only when the request surely did not arrive
+ * (a refused connection, or 429), and otherwise fail with {@link ExchangeException.UnknownOutcome}
+ * so the caller looks the order up by client order id before any new attempt.
+ */
+public final class KalshiClient {
+
+    private static final int MAX_RETRIES = 3;
+    private static final Duration BASE_BACKOFF = Duration.ofMillis(200);
+    private static final Duration RATE_LIMITED_BACKOFF = Duration.ofSeconds(1);
+
+    private final ExchangeEnvironment environment;
+    private final Optional<RequestSigner> signer;
+    private final HttpClient http;
+    private final Duration timeout;
+    private final TokenBucket reads;
+    private final TokenBucket writes;
+    private final TokenBucket.Ticker ticker;
+    private final ObjectMapper mapper = Json.mapper();
+
+    public KalshiClient(ExchangeEnvironment environment, Optional<ApiCredentials> credentials, RateLimits tier,
+            Duration timeout, Clock clock) {
+        this(environment, credentials, tier, timeout, clock, TokenBucket.SYSTEM);
+    }
+
+    KalshiClient(ExchangeEnvironment environment, Optional<ApiCredentials> credentials, RateLimits tier,
+            Duration timeout, Clock clock, TokenBucket.Ticker ticker) {
+        this.environment = environment;
+        this.signer = credentials.map(c -> new RequestSigner(c, clock));
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.timeout = timeout;
+        this.ticker = ticker;
+        this.reads = tier.readBucket(ticker);
+        this.writes = tier.writeBucket(ticker);
+    }
+
+    public ExchangeEnvironment environment() {
+        return environment;
+    }
+
+    // --- Market data (public) ---
+
+    public Page<Market> markets(Map<String, String> filters, Optional<String> cursor, int limit) {
+        Map<String, String> query = new LinkedHashMap<>(filters);
+        query.put("limit", Integer.toString(limit));
+        cursor.filter(c -> !c.isEmpty()).ifPresent(c -> query.put("cursor", c));
+        JsonNode page = read("/markets" + queryString(query));
+        return new Page<>(convert(page.get("markets"), new TypeReference<List<Market>>() { }), cursorOf(page));
+    }
+
+    /** Every market matching {@code filters}, following the cursor to the last page. */
+    public List<Market> allMarkets(Map<String, String> filters) {
+        List<Market> all = new ArrayList<>();
+        Optional<String> cursor = Optional.empty();
+        do {
+            Page<Market> page = markets(filters, cursor, 1000);
+            all.addAll(page.items());
+            cursor = page.isLast() ? Optional.empty() : Optional.of(page.cursor());
+        } while (cursor.isPresent());
+        return all;
+    }
+
+    public Market market(String ticker) {
+        return convert(read("/markets/" + encode(ticker)).get("market"), new TypeReference<Market>() { });
+    }
+
+    public OrderBookSnapshot orderBook(String ticker, int depth) {
+        String query = depth > 0 ? "?depth=" + depth : "";
+        return convert(read("/markets/" + encode(ticker) + "/orderbook" + query), new TypeReference<OrderBookSnapshot>() { });
+    }
+
+    // --- Orders (signed) ---
+
+    public OrderAck createOrder(NewOrder order) {
+        return convert(write("POST", "/portfolio/events/orders", Optional.of(order), RateLimits.DEFAULT_COST),
+                new TypeReference<OrderAck>() { });
+    }
+
+    public CancelAck cancelOrder(String orderId) {
+        return convert(write("DELETE", "/portfolio/events/orders/" + encode(orderId), Optional.empty(),
+                RateLimits.CANCEL_COST), new TypeReference<CancelAck>() { });
+    }
+
+    /** Sets a resting order's YES price and total count (filled included). */
+    public AmendAck amendOrder(String orderId, String ticker, String side, Price yesPrice, Contracts totalCount) {
+        Map<String, Object> body = Map.of("ticker", ticker, "side", side, "price", yesPrice, "count", totalCount);
+        return convert(write("POST", "/portfolio/events/orders/" + encode(orderId) + "/amend", Optional.of(body),
+                RateLimits.DEFAULT_COST), new TypeReference<AmendAck>() { });
+    }
+
+    /** Lowers what rests of an order to {@code remaining}. */
+    public AmendAck decreaseOrder(String orderId, Contracts remaining) {
+        return convert(write("POST", "/portfolio/events/orders/" + encode(orderId) + "/decrease",
+                Optional.of(Map.of("reduce_to", remaining)), RateLimits.DEFAULT_COST), new TypeReference<AmendAck>() { });
+    }
+
+    public Order order(String orderId) {
+        return convert(read("/portfolio/orders/" + encode(orderId)).get("order"), new TypeReference<Order>() { });
+    }
+
+    public Page<Order> orders(Map<String, String> filters, Optional<String> cursor, int limit) {
+        Map<String, String> query = new LinkedHashMap<>(filters);
+        query.put("limit", Integer.toString(limit));
+        cursor.filter(c -> !c.isEmpty()).ifPresent(c -> query.put("cursor", c));
+        JsonNode page = read("/portfolio/orders" + queryString(query));
+        return new Page<>(convert(page.get("orders"), new TypeReference<List<Order>>() { }), cursorOf(page));
+    }
+
+    /**
+     * The order placed with {@code clientOrderId} on {@code ticker}, if the exchange has one: what
+     * a caller asks after an unknown outcome, before trying again.
+     */
+    public Optional<Order> findByClientOrderId(String ticker, String clientOrderId) {
+        Optional<String> cursor = Optional.empty();
+        do {
+            Page<Order> page = orders(Map.of("ticker", ticker), cursor, 1000);
+            Optional<Order> found = page.items().stream()
+                    .filter(order -> clientOrderId.equals(order.clientOrderId())).findFirst();
+            if (found.isPresent()) {
+                return found;
+            }
+            cursor = page.isLast() ? Optional.empty() : Optional.of(page.cursor());
+        } while (cursor.isPresent());
+        return Optional.empty();
+    }
+
+    public Page<Fill> fills(Map<String, String> filters, Optional<String> cursor, int limit) {
+        Map<String, String> query = new LinkedHashMap<>(filters);
+        query.put("limit", Integer.toString(limit));
+        cursor.filter(c -> !c.isEmpty()).ifPresent(c -> query.put("cursor", c));
+        JsonNode page = read("/portfolio/fills" + queryString(query));
+        return new Page<>(convert(page.get("fills"), new TypeReference<List<Fill>>() { }), cursorOf(page));
+    }
+
+    public Page<MarketPosition> positions(Optional<String> cursor, int limit) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("limit", Integer.toString(limit));
+        cursor.filter(c -> !c.isEmpty()).ifPresent(c -> query.put("cursor", c));
+        JsonNode page = read("/portfolio/positions" + queryString(query));
+        return new Page<>(convert(page.get("market_positions"), new TypeReference<List<MarketPosition>>() { }),
+                cursorOf(page));
+    }
+
+    public Balance balance() {
+        return convert(read("/portfolio/balance"), new TypeReference<Balance>() { });
+    }
+
+    // --- The call itself ---
+
+    private JsonNode read(String endpoint) {
+        return send("GET", endpoint, Optional.empty(), RateLimits.DEFAULT_COST, true);
+    }
+
+    private JsonNode write(String method, String endpoint, Optional<Object> body, long cost) {
+        return send(method, endpoint, body, cost, false);
+    }
+
+    private JsonNode send(String method, String endpoint, Optional<Object> body, long cost, boolean idempotent) {
+        String what = method + " " + endpoint;
+        for (int attempt = 0; ; attempt++) {
+            ExchangeException.Transient failure;
+            try {
+                acquire(idempotent ? reads : writes, cost);
+                HttpResponse<String> response = http.send(request(method, endpoint, body), HttpResponse.BodyHandlers.ofString());
+                int status = response.statusCode();
+                if (status >= 200 && status < 300) {
+                    return response.body().isEmpty() ? mapper.createObjectNode() : mapper.readTree(response.body());
+                }
+                ExchangeException error = ErrorAnswers.classify(status, response.body(), what, mapper);
+                if (!(error instanceof ExchangeException.Transient transientError)) {
+                    throw error;
+                }
+                if (status >= 500 && !idempotent) {
+                    throw new ExchangeException.UnknownOutcome(status, what + " answered " + status
+                            + "; the exchange may have carried it out", error);
+                }
+                failure = transientError;
+            } catch (ConnectException notSent) {
+                failure = new ExchangeException.Transient(0, Optional.empty(), what + ": cannot connect to "
+                        + environment.restBase().getAuthority(), notSent);
+            } catch (HttpTimeoutException timedOut) {
+                if (!idempotent) {
+                    throw new ExchangeException.UnknownOutcome(0, what + " timed out after " + timeout
+                            + "; the exchange may have carried it out", timedOut);
+                }
+                failure = new ExchangeException.Transient(0, Optional.empty(), what + " timed out", timedOut);
+            } catch (IOException lost) {
+                if (!idempotent) {
+                    throw new ExchangeException.UnknownOutcome(0, what + ": connection lost ("
+                            + lost.getClass().getSimpleName() + "); the exchange may have carried it out", lost);
+                }
+                failure = new ExchangeException.Transient(0, Optional.empty(), what + ": " + lost, lost);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ExchangeException.UnknownOutcome(0, what + " was interrupted", e);
+            }
+            if (attempt >= MAX_RETRIES) {
+                throw failure;
+            }
+            backOff(failure.status() == 429 ? RATE_LIMITED_BACKOFF : BASE_BACKOFF.multipliedBy(1L << attempt));
+        }
+    }
+
+    private HttpRequest request(String method, String endpoint, Optional<Object> body) throws IOException {
+        URI uri = URI.create(environment.restBase() + endpoint);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json");
+        signer.ifPresent(s -> s.headers(method, environment.signedPath(endpoint)).forEach(request::header));
+        if (body.isPresent()) {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body.get())));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return request.build();
+    }
+
+    private void acquire(TokenBucket bucket, long cost) throws InterruptedException {
+        bucket.acquire(cost);
+    }
+
+    private void backOff(Duration wait) {
+        try {
+            ticker.park(wait.toNanos());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ExchangeException.Transient(0, Optional.empty(), "interrupted while backing off", e);
+        }
+    }
+
+    private <T> T convert(JsonNode node, TypeReference<T> type) {
+        try {
+            return mapper.convertValue(node, type);
+        } catch (IllegalArgumentException e) {
+            throw new ExchangeException.Rejected(200, Optional.of("unreadable_answer"),
+                    "the exchange's answer could not be read: " + e.getMessage());
+        }
+    }
+
+    private static String cursorOf(JsonNode page) {
+        JsonNode cursor = page.get("cursor");
+        return cursor == null || cursor.isNull() ? "" : cursor.asText();
+    }
+
+    private static String queryString(Map<String, String> query) {
+        if (query.isEmpty()) {
+            return "";
+        }
+        return "?" + query.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}
