@@ -1,5 +1,6 @@
 package dev.tradeloop.sim.rest;
 
+import dev.tradeloop.sim.faults.FaultInjected;
 import dev.tradeloop.events.money.Contracts;
 import dev.tradeloop.events.money.Price;
 import dev.tradeloop.sim.exchange.BookLevel;
@@ -22,6 +23,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Public market data: {@code GET /markets}, {@code /markets/{ticker}} and its order book. No signature needed. */
+@FaultInjected
 @Path("/trade-api/v2/markets")
 @Produces(MediaType.APPLICATION_JSON)
 public class MarketsResource {

@@ -1,5 +1,6 @@
 package dev.tradeloop.sim.rest;
 
+import dev.tradeloop.sim.faults.FaultInjected;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.tradeloop.events.money.Contracts;
@@ -33,6 +34,7 @@ import java.util.Optional;
  * The order-changing endpoints of Kalshi's API since April 2026: create, cancel, amend and
  * decrease under {@code /portfolio/events/orders}. Every price is the YES price.
  */
+@FaultInjected
 @Path("/trade-api/v2/portfolio/events/orders")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

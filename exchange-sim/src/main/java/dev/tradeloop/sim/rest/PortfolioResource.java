@@ -1,5 +1,6 @@
 package dev.tradeloop.sim.rest;
 
+import dev.tradeloop.sim.faults.FaultInjected;
 import dev.tradeloop.events.money.Money;
 import dev.tradeloop.events.money.Price;
 import dev.tradeloop.sim.auth.SignatureFilter;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The account's side: balance, positions, fills and orders. Every request must be signed. */
+@FaultInjected
 @Path("/trade-api/v2/portfolio")
 @Produces(MediaType.APPLICATION_JSON)
 public class PortfolioResource {

@@ -1,0 +1,15 @@
+package dev.tradeloop.sim.faults;
+
+/** What can go wrong on purpose between a client and the simulated exchange. */
+public enum FaultKind {
+    /** The answer comes late by the fault's delay, but it comes. */
+    LATENCY,
+    /** 429 {"error": "too many requests"}, and nothing is done. */
+    RATE_LIMIT,
+    /** 500, and nothing is done. */
+    SERVER_ERROR,
+    /** Nothing is done and the answer is held for the fault's delay (past the client's timeout). */
+    TIMEOUT,
+    /** The request IS carried out, then the answer is held for the fault's delay: the client never hears. */
+    RESPONSE_LOST
+}

@@ -1,0 +1,42 @@
+package dev.tradeloop.sim.faults;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The faults armed now; each is used up by the requests it hits, first armed first used. */
+@ApplicationScoped
+public class Faults {
+
+    private final List<Fault> armed = new ArrayList<>();
+
+    public synchronized void arm(Fault fault) {
+        armed.add(fault);
+    }
+
+    public synchronized void clear() {
+        armed.clear();
+    }
+
+    public synchronized List<Fault> armed() {
+        return List.copyOf(armed);
+    }
+
+    /** Takes one use of the first fault that hits {@code operation}, if any. */
+    synchronized Optional<Fault> take(String operation) {
+        for (int i = 0; i < armed.size(); i++) {
+            Fault fault = armed.get(i);
+            if (fault.hits(operation)) {
+                Fault left = fault.used();
+                if (left.remaining() == 0) {
+                    armed.remove(i);
+                } else {
+                    armed.set(i, left);
+                }
+                return Optional.of(fault);
+            }
+        }
+        return Optional.empty();
+    }
+}

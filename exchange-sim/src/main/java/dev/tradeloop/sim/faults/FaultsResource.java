@@ -1,0 +1,57 @@
+package dev.tradeloop.sim.faults;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * {@code /sim/admin/faults}: arm a fault ({@code {"kind": "RESPONSE_LOST", "operation": "create",
+ * "count": 1, "delay_ms": 3000}}), list what is armed, or clear everything.
+ */
+@Path("/sim/admin/faults")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class FaultsResource {
+
+    private final Faults faults;
+
+    public FaultsResource(Faults faults) {
+        this.faults = faults;
+    }
+
+    @POST
+    public Response arm(ArmFault body) {
+        if (body.count() != null && body.count() < 1) {
+            throw new IllegalArgumentException("count must be at least 1");
+        }
+        Fault fault = new Fault(body.kind(), body.operation(), body.count() == null ? 1 : body.count(),
+                body.delayMs() == null ? Duration.ZERO : Duration.ofMillis(body.delayMs()));
+        faults.arm(fault);
+        return Response.status(201).entity(fault).build();
+    }
+
+    @GET
+    public List<Fault> armed() {
+        return faults.armed();
+    }
+
+    @DELETE
+    public Response clear() {
+        faults.clear();
+        return Response.noContent().build();
+    }
+
+    /** The body of an arming request. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record ArmFault(FaultKind kind, String operation, Integer count, Long delayMs) {
+    }
+}
