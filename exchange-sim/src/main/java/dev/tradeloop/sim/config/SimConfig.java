@@ -16,6 +16,10 @@ public interface SimConfig {
     @WithDefault("10000.00")
     String startingBalance();
 
+    /** List a few markets at start, until scenarios replace them. */
+    @WithDefault("true")
+    boolean seedMarkets();
+
     /** How far a request's timestamp may be from the simulator's clock before it is refused as stale. */
     @WithDefault("30s")
     Duration clockSkew();

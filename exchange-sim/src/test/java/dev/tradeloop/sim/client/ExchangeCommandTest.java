@@ -1,0 +1,93 @@
+package dev.tradeloop.sim.client;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tradeloop.exchange.cli.ExchangeCommand;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** {@code ./tradeloop exchange} against the simulator over real HTTP. */
+@QuarkusTest
+class ExchangeCommandTest {
+
+    @TestHTTPResource("/trade-api/v2")
+    URI base;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return new ExchangeCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of()).run(args);
+    }
+
+    private String[] withBase(String... args) {
+        String[] all = new String[args.length + 2];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "--base-url";
+        all[args.length + 1] = base.toString();
+        return all;
+    }
+
+    private static String listMarket() {
+        String ticker = "KXCMD-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        given().contentType(ContentType.JSON)
+                .body("{\"ticker\":\"" + ticker + "\",\"event_ticker\":\"KXCMD\",\"title\":\"Command test\","
+                        + "\"close_time\":\"" + Instant.now().plus(2, ChronoUnit.HOURS) + "\"}")
+                .when().post("/sim/admin/markets").then().statusCode(201);
+        return ticker;
+    }
+
+    @Test
+    void markets_prints_every_market_a_line_each() {
+        String ticker = listMarket();
+
+        int exit = run(withBase("markets", "--status", "open"));
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains("TICKER").containsPattern(ticker + "\\s+active\\s+0\\.0000\\s+1\\.0000");
+    }
+
+    @Test
+    void market_prints_one_market_in_full() {
+        String ticker = listMarket();
+
+        assertThat(run(withBase("market", ticker))).isZero();
+        assertThat(out.toString()).contains(ticker + "  (active)  Command test").contains("event:    KXCMD");
+    }
+
+    @Test
+    void balance_signs_with_the_given_key() {
+        int exit = run(withBase("balance", "--key-id", "11111111-1111-4111-8111-111111111111",
+                "--key-file", "src/test/resources/private/maker.key.pem"));
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).matches("balance: \\$\\d+\\.\\d{4,6}\\R");
+    }
+
+    @Test
+    void an_account_command_without_credentials_says_what_is_missing() {
+        assertThat(run(withBase("balance"))).isEqualTo(1);
+        assertThat(err.toString()).contains("'balance' needs credentials").contains("KALSHI_API_KEY_ID");
+    }
+
+    @Test
+    void a_missing_ticker_or_an_unknown_market_is_a_clear_error() {
+        assertThat(run(withBase("orderbook"))).isEqualTo(2);
+        assertThat(err.toString()).contains("'orderbook' needs a TICKER");
+        err.reset();
+        assertThat(run(withBase("market", "KX-NOPE"))).isEqualTo(1);
+        assertThat(err.toString()).contains("404").contains("market KX-NOPE not found");
+    }
+}
