@@ -20,20 +20,44 @@ final class OrderBook {
 
     private final TreeMap<Price, TreeSet<SimOrder>> bids = new TreeMap<>(Comparator.reverseOrder());
     private final TreeMap<Price, TreeSet<SimOrder>> asks = new TreeMap<>();
+    private final String ticker;
+    private final ExchangeListener listener;
+
+    OrderBook(String ticker, ExchangeListener listener) {
+        this.ticker = ticker;
+        this.listener = listener;
+    }
 
     void add(SimOrder order) {
         side(order.side()).computeIfAbsent(order.yesPrice(), price -> new TreeSet<>(BY_TIME)).add(order);
+        listener.bookChanged(ticker, order.side(), order.yesPrice(), order.remainingCount().hundredths());
     }
 
+    /** Takes a resting order out of the book (a cancel, an amend, a close): its whole rest leaves the level. */
     void remove(SimOrder order) {
+        if (unlink(order)) {
+            listener.bookChanged(ticker, order.side(), order.yesPrice(), -order.remainingCount().hundredths());
+        }
+    }
+
+    /** A resting order traded {@code hundredths}; it leaves the book if nothing of it rests any more. */
+    void traded(SimOrder maker, long hundredths) {
+        listener.bookChanged(ticker, maker.side(), maker.yesPrice(), -hundredths);
+        if (!maker.isResting()) {
+            unlink(maker);
+        }
+    }
+
+    private boolean unlink(SimOrder order) {
         TreeMap<Price, TreeSet<SimOrder>> side = side(order.side());
         TreeSet<SimOrder> level = side.get(order.yesPrice());
-        if (level != null) {
-            level.remove(order);
-            if (level.isEmpty()) {
-                side.remove(order.yesPrice());
-            }
+        if (level == null || !level.remove(order)) {
+            return false;
         }
+        if (level.isEmpty()) {
+            side.remove(order.yesPrice());
+        }
+        return true;
     }
 
     /** The best resting order an incoming {@code takerSide} order at {@code limit} would trade with. */

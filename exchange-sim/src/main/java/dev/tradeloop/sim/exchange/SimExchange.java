@@ -29,14 +29,37 @@ public final class SimExchange {
     private final Map<String, SimOrder> orders = new LinkedHashMap<>();
     private final List<SimFill> fills = new ArrayList<>();
     private long sequence;
+    private ExchangeListener listener = ExchangeListener.NONE;
+    /** What the books hold: it forwards to whichever listener is set now. */
+    private final ExchangeListener forwarder = new ExchangeListener() {
+        @Override
+        public void bookChanged(String ticker, BookSide side, Price yesPrice, long deltaHundredths) {
+            listener.bookChanged(ticker, side, yesPrice, deltaHundredths);
+        }
+
+        @Override
+        public void filled(SimFill fill, long postPositionHundredths) {
+            listener.filled(fill, postPositionHundredths);
+        }
+    };
 
     public SimExchange(Clock clock) {
         this.clock = clock;
     }
 
+    /** Who is told of book changes and fills (the WebSocket feed); one listener. */
+    public synchronized void listen(ExchangeListener listener) {
+        this.listener = listener;
+    }
+
+    /** Runs {@code action} with no exchange activity in between, e.g. a snapshot and a subscription. */
+    public synchronized void atomically(Runnable action) {
+        action.run();
+    }
+
     public synchronized void addMarket(SimMarket market) {
         markets.put(market.ticker(), market);
-        books.put(market.ticker(), new OrderBook());
+        books.put(market.ticker(), new OrderBook(market.ticker(), forwarder));
         market.advanceTo(clock.instant());
     }
 
@@ -93,14 +116,14 @@ public final class SimExchange {
                     market.ticker(), taker.side(), quantity, price, true, Fees.taker(price, quantity), now);
             SimFill makerFill = new SimFill(tradeId + "-m", tradeId, maker.orderId(), maker.accountId(),
                     market.ticker(), maker.side(), quantity, price, false, Fees.maker(price, quantity), now);
-            for (SimFill fill : List.of(takerFill, makerFill)) {
-                account(fill.accountId()).apply(fill);
-                fills.add(fill);
-            }
             taker.recordFill(takerFill, now);
             maker.recordFill(makerFill, now);
-            if (!maker.isResting()) {
-                book.remove(maker);
+            book.traded(maker, quantity.hundredths());
+            for (SimFill fill : List.of(takerFill, makerFill)) {
+                SimAccount account = account(fill.accountId());
+                account.apply(fill);
+                fills.add(fill);
+                listener.filled(fill, account.netPosition(fill.ticker()));
             }
             market.recordTrade(price, quantity);
         }
