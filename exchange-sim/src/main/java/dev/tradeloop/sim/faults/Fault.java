@@ -13,7 +13,7 @@ public record Fault(FaultKind kind, String operation, int remaining, Duration de
             throw new IllegalArgumentException("kind is required: one of LATENCY, RATE_LIMIT, SERVER_ERROR, TIMEOUT, RESPONSE_LOST");
         }
         if (operation == null || operation.isBlank()) {
-            operation = "*";
+            operation = kind == FaultKind.SEQUENCE_GAP ? "orderbook_delta" : "*";
         }
         if (remaining < 0) {
             throw new IllegalArgumentException("remaining uses cannot be negative");

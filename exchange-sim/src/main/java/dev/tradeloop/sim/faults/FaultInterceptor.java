@@ -31,7 +31,7 @@ public class FaultInterceptor {
     @AroundInvoke
     Object inject(InvocationContext call) throws Exception {
         String operation = call.getMethod().getName();
-        Optional<Fault> fault = faults.take(operation);
+        Optional<Fault> fault = faults.takeRest(operation);
         if (fault.isEmpty()) {
             return call.proceed();
         }
@@ -56,6 +56,7 @@ public class FaultInterceptor {
                 hold(f.delay());
                 yield done;
             }
+            case SEQUENCE_GAP, DROP_CONNECTIONS -> call.proceed();
         };
     }
 

@@ -11,5 +11,14 @@ public enum FaultKind {
     /** Nothing is done and the answer is held for the fault's delay (past the client's timeout). */
     TIMEOUT,
     /** The request IS carried out, then the answer is held for the fault's delay: the client never hears. */
-    RESPONSE_LOST
+    RESPONSE_LOST,
+    /** WebSocket: the next order-book message skips a sequence number, as if one were lost. */
+    SEQUENCE_GAP,
+    /** WebSocket: every open connection is closed at once (not armed: it happens when asked). */
+    DROP_CONNECTIONS;
+
+    /** The kinds that hit REST operations. */
+    public boolean isRest() {
+        return this != SEQUENCE_GAP && this != DROP_CONNECTIONS;
+    }
 }

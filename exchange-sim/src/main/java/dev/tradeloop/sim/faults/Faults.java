@@ -23,11 +23,20 @@ public class Faults {
         return List.copyOf(armed);
     }
 
-    /** Takes one use of the first fault that hits {@code operation}, if any. */
-    synchronized Optional<Fault> take(String operation) {
+    /** Takes one use of the first REST fault that hits {@code operation}, if any. */
+    synchronized Optional<Fault> takeRest(String operation) {
+        return take(operation, true);
+    }
+
+    /** Takes one use of an armed sequence gap, if any. */
+    public synchronized boolean takeSequenceGap() {
+        return take("orderbook_delta", false).isPresent();
+    }
+
+    private Optional<Fault> take(String operation, boolean rest) {
         for (int i = 0; i < armed.size(); i++) {
             Fault fault = armed.get(i);
-            if (fault.hits(operation)) {
+            if (fault.kind().isRest() == rest && fault.hits(operation)) {
                 Fault left = fault.used();
                 if (left.remaining() == 0) {
                     armed.remove(i);

@@ -2,6 +2,7 @@ package dev.tradeloop.sim.faults;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.tradeloop.sim.feed.FeedHub;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code /sim/admin/faults}: arm a fault ({@code {"kind": "RESPONSE_LOST", "operation": "create",
@@ -23,15 +25,20 @@ import java.util.List;
 public class FaultsResource {
 
     private final Faults faults;
+    private final FeedHub feed;
 
-    public FaultsResource(Faults faults) {
+    public FaultsResource(Faults faults, FeedHub feed) {
         this.faults = faults;
+        this.feed = feed;
     }
 
     @POST
     public Response arm(ArmFault body) {
         if (body.count() != null && body.count() < 1) {
             throw new IllegalArgumentException("count must be at least 1");
+        }
+        if (body.kind() == FaultKind.DROP_CONNECTIONS) {
+            return Response.status(201).entity(Map.of("dropped", feed.dropAll())).build();
         }
         Fault fault = new Fault(body.kind(), body.operation(), body.count() == null ? 1 : body.count(),
                 body.delayMs() == null ? Duration.ZERO : Duration.ofMillis(body.delayMs()));

@@ -1,0 +1,264 @@
+package dev.tradeloop.exchange.feed;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tradeloop.events.json.Json;
+import dev.tradeloop.events.money.Contracts;
+import dev.tradeloop.events.money.Price;
+import dev.tradeloop.exchange.ExchangeEnvironment;
+import dev.tradeloop.exchange.auth.ApiCredentials;
+import dev.tradeloop.exchange.auth.RequestSigner;
+import dev.tradeloop.exchange.rest.ExchangeException;
+import dev.tradeloop.exchange.rest.KalshiClient;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Kalshi's WebSocket market feed for a set of markets: order books kept from snapshots and
+ * deltas, tickers, and the account's fills. Each order-book message's {@code seq} must be the last
+ * plus one; a gap drops that subscription's books, rebuilds them from a REST snapshot at once, and
+ * asks the exchange for a fresh snapshot (deltas are ignored until it comes). A dropped connection
+ * is reopened with backoff, resubscribed, and its books rebuilt over REST. Never silently stale.
+ * All state lives on one worker thread.
+ */
+public final class MarketFeed implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(MarketFeed.class.getName());
+    private static final Duration FIRST_RETRY = Duration.ofMillis(500);
+    private static final Duration LONGEST_RETRY = Duration.ofSeconds(30);
+
+    private final ExchangeEnvironment environment;
+    private final RequestSigner signer;
+    private final KalshiClient rest;
+    private final FeedListener listener;
+    private final Set<String> channels;
+    private final Set<String> tickers;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper mapper = Json.mapper();
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "kalshi-feed");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private WebSocket socket;
+    private int nextCommandId;
+    private int failedAttempts;
+    private boolean closed;
+    private boolean resyncOnSubscribe;
+    private final Map<Integer, String> channelBySid = new HashMap<>();
+    private final Map<Integer, Long> lastSeq = new HashMap<>();
+    private final Set<Integer> awaitingSnapshot = new HashSet<>();
+    private final Map<String, LocalBook> books = new LinkedHashMap<>();
+
+    public MarketFeed(ExchangeEnvironment environment, ApiCredentials credentials, KalshiClient rest, Clock clock,
+            Set<String> channels, Set<String> tickers, FeedListener listener) {
+        this.environment = environment;
+        this.signer = new RequestSigner(credentials, clock);
+        this.rest = rest;
+        this.channels = Set.copyOf(channels);
+        this.tickers = Set.copyOf(tickers);
+        this.listener = listener;
+    }
+
+    /** Connects and subscribes; returns at once, the feed works in the background. */
+    public void start() {
+        worker.execute(this::connect);
+    }
+
+    @Override
+    public void close() {
+        worker.execute(() -> {
+            closed = true;
+            if (socket != null) {
+                socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+            }
+        });
+        worker.shutdown();
+    }
+
+    private void connect() {
+        if (closed) {
+            return;
+        }
+        WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
+        signer.headers("GET", environment.webSocket().getPath()).forEach(builder::header);
+        builder.buildAsync(environment.webSocket(), new Receiver()).whenComplete((opened, failure) ->
+                worker.execute(() -> {
+                    if (failure != null) {
+                        LOG.log(Level.WARNING, "cannot open the market feed at " + environment.webSocket() + ": " + failure);
+                        retryLater();
+                    } else {
+                        socket = opened;
+                        failedAttempts = 0;
+                        subscribe();
+                    }
+                }));
+    }
+
+    private void subscribe() {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("channels", List.copyOf(channels));
+        params.put("market_tickers", List.copyOf(tickers));
+        sendCommand("subscribe", params);
+        if (resyncOnSubscribe) {
+            resyncOnSubscribe = false;
+            tickers.forEach(ticker -> restSnapshot(ticker, "reconnected"));
+        }
+    }
+
+    private void connectionLost() {
+        socket = null;
+        channelBySid.clear();
+        lastSeq.clear();
+        awaitingSnapshot.clear();
+        if (!closed) {
+            resyncOnSubscribe = true;
+            retryLater();
+        }
+    }
+
+    private void retryLater() {
+        if (closed) {
+            return;
+        }
+        long delay = Math.min(LONGEST_RETRY.toMillis(), FIRST_RETRY.toMillis() << Math.min(failedAttempts, 6));
+        failedAttempts++;
+        worker.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void handle(String text) {
+        JsonNode message;
+        try {
+            message = mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            LOG.warning("unreadable feed message: " + text);
+            return;
+        }
+        int sid = message.path("sid").asInt(-1);
+        JsonNode msg = message.path("msg");
+        switch (message.path("type").asText("")) {
+            case "subscribed" -> channelBySid.put(msg.path("sid").asInt(), msg.path("channel").asText());
+            case "orderbook_snapshot" -> snapshot(sid, message.path("seq").asLong(), msg);
+            case "orderbook_delta" -> delta(sid, message.path("seq").asLong(), msg);
+            case "ticker" -> listener.onTicker(msg);
+            case "fill" -> listener.onFill(msg);
+            case "error" -> LOG.warning("the feed refused a command: " + msg);
+            default -> { }
+        }
+    }
+
+    private void snapshot(int sid, long seq, JsonNode msg) {
+        String ticker = msg.path("market_ticker").asText();
+        LocalBook book = new LocalBook(ticker);
+        msg.path("yes_dollars_fp").forEach(level -> book.apply("yes", Price.parse(level.get(0).asText()),
+                Contracts.parse(level.get(1).asText()).hundredths()));
+        msg.path("no_dollars_fp").forEach(level -> book.apply("no", Price.parse(level.get(0).asText()),
+                Contracts.parse(level.get(1).asText()).hundredths()));
+        lastSeq.put(sid, seq);
+        awaitingSnapshot.remove(sid);
+        books.put(ticker, book);
+        listener.onBook(book.copy());
+    }
+
+    private void delta(int sid, long seq, JsonNode msg) {
+        if (awaitingSnapshot.contains(sid)) {
+            return;
+        }
+        Long last = lastSeq.get(sid);
+        if (last == null || seq != last + 1) {
+            gap(sid, last, seq);
+            return;
+        }
+        lastSeq.put(sid, seq);
+        String ticker = msg.path("market_ticker").asText();
+        LocalBook book = books.computeIfAbsent(ticker, LocalBook::new);
+        String delta = msg.path("delta_fp").asText();
+        long hundredths = delta.startsWith("-") ? -Contracts.parse(delta.substring(1)).hundredths()
+                : Contracts.parse(delta).hundredths();
+        book.apply(msg.path("side").asText(), Price.parse(msg.path("price_dollars").asText()), hundredths);
+        listener.onBook(book.copy());
+    }
+
+    private void gap(int sid, Long last, long seq) {
+        LOG.warning("sequence gap on sid " + sid + ": after " + last + " came " + seq + "; resynchronizing");
+        awaitingSnapshot.add(sid);
+        tickers.forEach(ticker -> restSnapshot(ticker, "sequence gap"));
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("sid", sid);
+        params.put("action", "get_snapshot");
+        params.put("market_tickers", List.copyOf(tickers));
+        sendCommand("update_subscription", params);
+    }
+
+    private void restSnapshot(String ticker, String reason) {
+        try {
+            LocalBook book = LocalBook.of(ticker, rest.orderBook(ticker, 0));
+            books.put(ticker, book);
+            listener.onResync(ticker, reason);
+            listener.onBook(book.copy());
+        } catch (ExchangeException e) {
+            LOG.warning("REST snapshot of " + ticker + " failed after " + reason + ": " + e.getMessage());
+            books.remove(ticker);
+            listener.onResync(ticker, reason + " (no snapshot yet: " + e.getMessage() + ")");
+        }
+    }
+
+    private void sendCommand(String command, Map<String, Object> params) {
+        if (socket == null) {
+            return;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", ++nextCommandId);
+        body.put("cmd", command);
+        body.put("params", params);
+        try {
+            socket.sendText(mapper.writeValueAsString(body), true);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Receives frames on the HTTP client's threads and hands whole messages to the worker. */
+    private final class Receiver implements WebSocket.Listener {
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                String text = partial.toString();
+                partial.setLength(0);
+                worker.execute(() -> handle(text));
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            worker.execute(MarketFeed.this::connectionLost);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            worker.execute(MarketFeed.this::connectionLost);
+        }
+    }
+}

@@ -1,0 +1,318 @@
+package dev.tradeloop.sim.feed;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tradeloop.events.json.Json;
+import dev.tradeloop.events.money.Contracts;
+import dev.tradeloop.events.money.Price;
+import dev.tradeloop.sim.exchange.BookLevel;
+import dev.tradeloop.sim.exchange.BookSide;
+import dev.tradeloop.sim.exchange.ExchangeListener;
+import dev.tradeloop.sim.exchange.SimExchange;
+import dev.tradeloop.sim.exchange.SimFill;
+import dev.tradeloop.sim.exchange.SimMarket;
+import dev.tradeloop.sim.faults.Faults;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.websockets.next.WebSocketConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The WebSocket side of the simulator: each connection's subscriptions, and the messages the
+ * exchange's changes become. Everything that touches a subscription runs under the exchange's
+ * lock (in a listener callback or {@link SimExchange#atomically}), so a snapshot and the deltas
+ * after it can never interleave, and each {@code sid}'s {@code seq} rises by exactly one.
+ */
+@ApplicationScoped
+public class FeedHub implements ExchangeListener {
+
+    static final String ORDERBOOK = "orderbook_delta";
+    static final String TICKER = "ticker";
+    static final String FILL = "fill";
+    private static final Set<String> CHANNELS = Set.of(ORDERBOOK, TICKER, FILL);
+
+    private final SimExchange exchange;
+    private final Faults faults;
+    private final Clock clock;
+    private final ObjectMapper mapper = Json.mapper();
+    private final Map<String, Client> clients = new ConcurrentHashMap<>();
+
+    public FeedHub(SimExchange exchange, Faults faults, Clock clock) {
+        this.exchange = exchange;
+        this.faults = faults;
+        this.clock = clock;
+    }
+
+    void onStart(@Observes StartupEvent start) {
+        exchange.listen(this);
+    }
+
+    void connected(WebSocketConnection connection, String account) {
+        clients.put(connection.id(), new Client(connection, account));
+    }
+
+    void disconnected(WebSocketConnection connection) {
+        clients.remove(connection.id());
+    }
+
+    /** Closes every connection now (a fault a client must survive); returns how many. */
+    public int dropAll() {
+        List<Client> all = new ArrayList<>(clients.values());
+        all.forEach(client -> client.connection.close().subscribe().with(done -> { }, failure -> { }));
+        return all.size();
+    }
+
+    void command(WebSocketConnection connection, String text) {
+        Client client = clients.get(connection.id());
+        JsonNode command;
+        try {
+            command = mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            send(connection, error(0, 2, "the command is not JSON"));
+            return;
+        }
+        int id = command.path("id").asInt(0);
+        JsonNode params = command.path("params");
+        switch (command.path("cmd").asText("")) {
+            case "subscribe" -> exchange.atomically(() -> subscribe(client, id, params));
+            case "unsubscribe" -> exchange.atomically(() -> unsubscribe(client, id, params));
+            case "update_subscription" -> exchange.atomically(() -> update(client, id, params));
+            case "list_subscriptions" -> send(connection, listing(client, id));
+            default -> send(connection, error(id, 5, "unknown command '" + command.path("cmd").asText("") + "'"));
+        }
+    }
+
+    private void subscribe(Client client, int id, JsonNode params) {
+        Set<String> tickers = texts(params.path("market_tickers"));
+        for (String channel : texts(params.path("channels"))) {
+            if (!CHANNELS.contains(channel)) {
+                send(client.connection, error(id, 6, "unknown channel '" + channel + "'"));
+                continue;
+            }
+            if (channel.equals(ORDERBOOK) && tickers.isEmpty()) {
+                send(client.connection, error(id, 7, "orderbook_delta needs market_tickers"));
+                continue;
+            }
+            Subscription subscription = new Subscription(++client.lastSid, channel, new HashSet<>(tickers));
+            client.subscriptions.put(subscription.sid, subscription);
+            Map<String, Object> msg = new LinkedHashMap<>();
+            msg.put("channel", channel);
+            msg.put("sid", subscription.sid);
+            send(client.connection, message(id, "subscribed", null, null, msg));
+            if (channel.equals(ORDERBOOK)) {
+                tickers.forEach(ticker -> snapshot(client, subscription, ticker));
+            }
+        }
+    }
+
+    private void unsubscribe(Client client, int id, JsonNode params) {
+        for (JsonNode sid : params.path("sids")) {
+            if (client.subscriptions.remove(sid.asInt()) != null) {
+                Map<String, Object> answer = new LinkedHashMap<>();
+                answer.put("id", id);
+                answer.put("type", "unsubscribed");
+                answer.put("sid", sid.asInt());
+                send(client.connection, answer);
+            }
+        }
+    }
+
+    private void update(Client client, int id, JsonNode params) {
+        Subscription subscription = client.subscriptions.get(params.path("sid").asInt());
+        if (subscription == null) {
+            send(client.connection, error(id, 8, "no subscription " + params.path("sid").asText()));
+            return;
+        }
+        Set<String> tickers = texts(params.path("market_tickers"));
+        switch (params.path("action").asText("")) {
+            case "add_markets" -> {
+                subscription.tickers.addAll(tickers);
+                if (subscription.channel.equals(ORDERBOOK)) {
+                    tickers.forEach(ticker -> snapshot(client, subscription, ticker));
+                }
+            }
+            case "delete_markets" -> subscription.tickers.removeAll(tickers);
+            case "get_snapshot" -> (tickers.isEmpty() ? Set.copyOf(subscription.tickers) : tickers)
+                    .forEach(ticker -> snapshot(client, subscription, ticker));
+            default -> {
+                send(client.connection, error(id, 9, "action must be add_markets, delete_markets or get_snapshot"));
+                return;
+            }
+        }
+        send(client.connection, message(id, "ok", null, null, null));
+    }
+
+    private void snapshot(Client client, Subscription subscription, String ticker) {
+        Map<String, Object> msg = new LinkedHashMap<>();
+        msg.put("market_ticker", ticker);
+        List<List<String>> yes = levels(ticker, BookSide.BID, false);
+        List<List<String>> no = levels(ticker, BookSide.ASK, true);
+        if (!yes.isEmpty()) {
+            msg.put("yes_dollars_fp", yes);
+        }
+        if (!no.isEmpty()) {
+            msg.put("no_dollars_fp", no);
+        }
+        send(client.connection, message(null, "orderbook_snapshot", subscription.sid, ++subscription.seq, msg));
+    }
+
+    /** One side's levels in that side's own prices, ascending (best last), as Kalshi lays them out. */
+    private List<List<String>> levels(String ticker, BookSide side, boolean inNoPrices) {
+        List<List<String>> levels = new ArrayList<>();
+        for (BookLevel level : exchange.levels(ticker, side)) {
+            Price price = inNoPrices ? level.yesPrice().complement() : level.yesPrice();
+            levels.add(0, List.of(price.toString(), level.size().toString()));
+        }
+        return levels;
+    }
+
+    @Override
+    public void bookChanged(String ticker, BookSide side, Price yesPrice, long deltaHundredths) {
+        boolean gap = faults.takeSequenceGap();
+        for (Client client : clients.values()) {
+            for (Subscription subscription : client.subscriptions.values()) {
+                boolean covers = subscription.tickers.isEmpty()
+                        ? !subscription.channel.equals(ORDERBOOK) : subscription.tickers.contains(ticker);
+                if (!covers) {
+                    continue;
+                }
+                if (subscription.channel.equals(ORDERBOOK)) {
+                    subscription.seq += gap ? 2 : 1;
+                    Map<String, Object> msg = new LinkedHashMap<>();
+                    msg.put("market_ticker", ticker);
+                    msg.put("price_dollars", (side == BookSide.BID ? yesPrice : yesPrice.complement()).toString());
+                    msg.put("delta_fp", signed(deltaHundredths));
+                    msg.put("side", side == BookSide.BID ? "yes" : "no");
+                    msg.put("ts_ms", clock.millis());
+                    send(client.connection, message(null, "orderbook_delta", subscription.sid, subscription.seq, msg));
+                } else if (subscription.channel.equals(TICKER)) {
+                    send(client.connection, message(null, "ticker", subscription.sid, null, ticker(ticker)));
+                }
+            }
+        }
+    }
+
+    @Override
+    public void filled(SimFill fill, long postPositionHundredths) {
+        for (Client client : clients.values()) {
+            if (!client.account.equals(fill.accountId())) {
+                continue;
+            }
+            for (Subscription subscription : client.subscriptions.values()) {
+                if (subscription.channel.equals(FILL)) {
+                    Map<String, Object> msg = new LinkedHashMap<>();
+                    msg.put("trade_id", fill.tradeId());
+                    msg.put("order_id", fill.orderId());
+                    msg.put("market_ticker", fill.ticker());
+                    msg.put("is_taker", fill.taker());
+                    msg.put("outcome_side", fill.side().outcomeSide());
+                    msg.put("book_side", fill.side().name().toLowerCase());
+                    msg.put("yes_price_dollars", fill.yesPrice().toString());
+                    msg.put("count_fp", fill.count().toString());
+                    msg.put("fee_cost", fill.fee().toString());
+                    msg.put("post_position_fp", signed(postPositionHundredths));
+                    msg.put("ts_ms", fill.createdAt().toEpochMilli());
+                    send(client.connection, message(null, "fill", subscription.sid, null, msg));
+                }
+            }
+        }
+    }
+
+    private Map<String, Object> ticker(String ticker) {
+        SimMarket market = exchange.market(ticker);
+        Map<String, Object> msg = new LinkedHashMap<>();
+        msg.put("market_ticker", ticker);
+        msg.put("price_dollars", market.lastPrice().orElse(Price.ZERO).toString());
+        msg.put("yes_bid_dollars", exchange.bestBid(ticker).orElse(Price.ZERO).toString());
+        msg.put("yes_ask_dollars", exchange.bestAsk(ticker).orElse(Price.ONE).toString());
+        msg.put("volume_fp", market.volume().toString());
+        msg.put("open_interest_fp", Contracts.ZERO.toString());
+        msg.put("ts", clock.instant().getEpochSecond());
+        msg.put("ts_ms", clock.millis());
+        return msg;
+    }
+
+    private Map<String, Object> listing(Client client, int id) {
+        List<Map<String, Object>> subscriptions = new ArrayList<>();
+        client.subscriptions.values().forEach(s -> subscriptions.add(Map.of("sid", s.sid, "channel", s.channel)));
+        return message(id, "ok", null, null, Map.of("subscriptions", subscriptions));
+    }
+
+    private static Map<String, Object> message(Integer id, String type, Integer sid, Long seq, Object msg) {
+        Map<String, Object> message = new LinkedHashMap<>();
+        if (id != null && id > 0) {
+            message.put("id", id);
+        }
+        message.put("type", type);
+        if (sid != null) {
+            message.put("sid", sid);
+        }
+        if (seq != null) {
+            message.put("seq", seq);
+        }
+        if (msg != null) {
+            message.put("msg", msg);
+        }
+        return message;
+    }
+
+    private static Map<String, Object> error(int id, int code, String text) {
+        return message(id, "error", null, null, Map.of("code", code, "msg", text));
+    }
+
+    private void send(WebSocketConnection connection, Map<String, Object> message) {
+        try {
+            connection.sendText(mapper.writeValueAsString(message))
+                    .subscribe().with(sent -> { }, failure -> Log.debugf("not sent to %s: %s", connection.id(), failure));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String signed(long hundredths) {
+        return (hundredths < 0 ? "-" : "") + new Contracts(Math.abs(hundredths));
+    }
+
+    private static Set<String> texts(JsonNode array) {
+        Set<String> texts = new HashSet<>();
+        array.forEach(node -> texts.add(node.asText()));
+        return texts;
+    }
+
+    /** One connection: its account and its subscriptions by sid. */
+    private static final class Client {
+        final WebSocketConnection connection;
+        final String account;
+        final Map<Integer, Subscription> subscriptions = new LinkedHashMap<>();
+        int lastSid;
+
+        Client(WebSocketConnection connection, String account) {
+            this.connection = connection;
+            this.account = account;
+        }
+    }
+
+    /** One subscription: a channel, its markets, and its last sequence number. */
+    private static final class Subscription {
+        final int sid;
+        final String channel;
+        final Set<String> tickers;
+        long seq;
+
+        Subscription(int sid, String channel, Set<String> tickers) {
+            this.sid = sid;
+            this.channel = channel;
+            this.tickers = tickers;
+        }
+    }
+}

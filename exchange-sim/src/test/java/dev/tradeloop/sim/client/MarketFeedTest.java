@@ -1,0 +1,215 @@
+package dev.tradeloop.sim.client;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tradeloop.events.Action;
+import dev.tradeloop.events.Side;
+import dev.tradeloop.events.money.Contracts;
+import dev.tradeloop.events.money.Price;
+import dev.tradeloop.exchange.ExchangeEnvironment;
+import dev.tradeloop.exchange.auth.ApiCredentials;
+import dev.tradeloop.exchange.auth.PemPrivateKeys;
+import dev.tradeloop.exchange.feed.FeedListener;
+import dev.tradeloop.exchange.feed.LocalBook;
+import dev.tradeloop.exchange.feed.MarketFeed;
+import dev.tradeloop.exchange.model.NewOrder;
+import dev.tradeloop.exchange.model.OrderBookSnapshot;
+import dev.tradeloop.exchange.rest.KalshiClient;
+import dev.tradeloop.exchange.rest.RateLimits;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The WebSocket feed of the simulator, read by the client's MarketFeed over a real connection. */
+@QuarkusTest
+class MarketFeedTest {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(15);
+
+    @TestHTTPResource("/trade-api/v2")
+    URI base;
+
+    private MarketFeed feed;
+    private final Recorder recorder = new Recorder();
+
+    /** Keeps what the feed said, for the test to await. */
+    static final class Recorder implements FeedListener {
+        final Map<String, LocalBook> books = new ConcurrentHashMap<>();
+        final List<JsonNode> fills = new CopyOnWriteArrayList<>();
+        final List<String> resyncs = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void onBook(LocalBook book) {
+            books.put(book.ticker(), book);
+        }
+
+        @Override
+        public void onFill(JsonNode msg) {
+            fills.add(msg);
+        }
+
+        @Override
+        public void onResync(String ticker, String reason) {
+            resyncs.add(ticker + ": " + reason);
+        }
+    }
+
+    private ApiCredentials credentials(String keyId, String file) {
+        return new ApiCredentials(keyId, PemPrivateKeys.read(Path.of("src/test/resources/private", file)));
+    }
+
+    private KalshiClient client(ApiCredentials credentials) {
+        return new KalshiClient(ExchangeEnvironment.at(base), Optional.of(credentials), RateLimits.BASIC,
+                Duration.ofSeconds(5), Clock.systemUTC());
+    }
+
+    private final ApiCredentials makerKey = credentials("11111111-1111-4111-8111-111111111111", "maker.key.pem");
+    private final ApiCredentials traderKey = credentials("22222222-2222-4222-8222-222222222222", "trader.key.pem");
+
+    private MarketFeed startFeed(String ticker) {
+        feed = new MarketFeed(ExchangeEnvironment.at(base), traderKey, client(traderKey), Clock.systemUTC(),
+                Set.of("orderbook_delta", "ticker", "fill"), Set.of(ticker), recorder);
+        feed.start();
+        await(() -> recorder.books.containsKey(ticker), "the first snapshot of " + ticker);
+        return feed;
+    }
+
+    @AfterEach
+    void stop() {
+        if (feed != null) {
+            feed.close();
+        }
+        given().when().delete("/sim/admin/faults").then().statusCode(204);
+    }
+
+    private static String listMarket() {
+        String ticker = "KXWS-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        given().contentType(ContentType.JSON)
+                .body("{\"ticker\":\"" + ticker + "\",\"event_ticker\":\"KXWS\",\"close_time\":\""
+                        + Instant.now().plus(2, ChronoUnit.HOURS) + "\"}")
+                .when().post("/sim/admin/markets").then().statusCode(201);
+        return ticker;
+    }
+
+    private static NewOrder order(String ticker, Side side, Action action, String price, long count) {
+        return NewOrder.of(ticker, side, action, Contracts.whole(count), Price.parse(price), NewOrder.GOOD_TILL_CANCELED,
+                "ws-" + UUID.randomUUID().toString().substring(0, 12));
+    }
+
+    /** Polls {@code condition} until it holds or the deadline passes. */
+    private static void await(BooleanSupplier condition, String what) {
+        Instant end = Instant.now().plus(DEADLINE);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(end)) {
+                throw new AssertionError("waited " + DEADLINE + " for " + what);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting for " + what);
+            }
+        }
+    }
+
+    private boolean mirrorsExchange(String ticker) {
+        LocalBook mine = recorder.books.get(ticker);
+        OrderBookSnapshot theirs = client(traderKey).orderBook(ticker, 0);
+        return mine != null && mine.levels("yes").equals(theirs.yesBids()) && mine.levels("no").equals(theirs.noBids());
+    }
+
+    @Test
+    void an_unsigned_handshake_is_refused_with_401() {
+        URI socket = ExchangeEnvironment.at(base).webSocket();
+
+        assertThatThrownBy(() -> HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(socket, new WebSocket.Listener() { }).join())
+                .isInstanceOf(CompletionException.class)
+                .hasCauseInstanceOf(WebSocketHandshakeException.class)
+                .satisfies(e -> assertThat(((WebSocketHandshakeException) e.getCause()).getResponse().statusCode())
+                        .isEqualTo(401));
+    }
+
+    @Test
+    void the_book_follows_the_exchange_and_the_accounts_fills_arrive() {
+        String ticker = listMarket();
+        startFeed(ticker);
+        KalshiClient maker = client(makerKey);
+        KalshiClient trader = client(traderKey);
+
+        maker.createOrder(order(ticker, Side.YES, Action.BUY, "0.40", 5));
+        maker.createOrder(order(ticker, Side.YES, Action.BUY, "0.42", 3));
+        maker.createOrder(order(ticker, Side.NO, Action.BUY, "0.55", 8)); // a YES ask at 0.45
+        trader.createOrder(order(ticker, Side.NO, Action.BUY, "0.58", 2)); // sells into the 0.42 YES bid
+
+        await(() -> mirrorsExchange(ticker), "the feed's book to match the exchange's");
+        LocalBook book = recorder.books.get(ticker);
+        assertThat(book.bestYesBid()).contains(Price.parse("0.42"));
+        assertThat(book.bestYesAsk()).contains(Price.parse("0.45"));
+        await(() -> !recorder.fills.isEmpty(), "the trader's fill");
+        JsonNode fill = recorder.fills.get(0);
+        assertThat(fill.path("market_ticker").asText()).isEqualTo(ticker);
+        assertThat(fill.path("count_fp").asText()).isEqualTo("2.00");
+        assertThat(fill.path("yes_price_dollars").asText()).isEqualTo("0.4200");
+        assertThat(fill.path("post_position_fp").asText()).isEqualTo("-2.00");
+        assertThat(recorder.resyncs).isEmpty();
+    }
+
+    @Test
+    void a_sequence_gap_is_detected_and_healed_by_a_snapshot() {
+        String ticker = listMarket();
+        startFeed(ticker);
+        KalshiClient maker = client(makerKey);
+        given().contentType(ContentType.JSON).body("{\"kind\":\"SEQUENCE_GAP\",\"count\":1}")
+                .when().post("/sim/admin/faults").then().statusCode(201);
+
+        maker.createOrder(order(ticker, Side.YES, Action.BUY, "0.33", 4)); // its delta skips a seq
+
+        await(() -> recorder.resyncs.contains(ticker + ": sequence gap"), "the gap to be detected");
+        await(() -> mirrorsExchange(ticker), "the book to be healed");
+        maker.createOrder(order(ticker, Side.YES, Action.BUY, "0.34", 6)); // deltas flow again after the snapshot
+        await(() -> recorder.books.get(ticker).bestYesBid().equals(Optional.of(Price.parse("0.34"))),
+                "the next delta after healing");
+        assertThat(mirrorsExchange(ticker)).isTrue();
+    }
+
+    @Test
+    void a_dropped_connection_is_reopened_and_the_book_rebuilt() {
+        String ticker = listMarket();
+        startFeed(ticker);
+        KalshiClient maker = client(makerKey);
+
+        given().contentType(ContentType.JSON).body("{\"kind\":\"DROP_CONNECTIONS\"}")
+                .when().post("/sim/admin/faults").then().statusCode(201);
+        maker.createOrder(order(ticker, Side.YES, Action.BUY, "0.21", 7)); // while the feed is down
+
+        await(() -> recorder.resyncs.contains(ticker + ": reconnected"), "the feed to reconnect");
+        await(() -> mirrorsExchange(ticker), "the book to be rebuilt");
+        maker.createOrder(order(ticker, Side.YES, Action.BUY, "0.22", 1));
+        await(() -> recorder.books.get(ticker).bestYesBid().equals(Optional.of(Price.parse("0.22"))),
+                "deltas on the new connection");
+    }
+}
