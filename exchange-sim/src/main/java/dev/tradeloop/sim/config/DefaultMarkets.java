@@ -23,7 +23,7 @@ public class DefaultMarkets {
     public DefaultMarkets(SimExchange exchange, Clock clock, SimConfig config) {
         this.exchange = exchange;
         this.clock = clock;
-        this.seed = config.seedMarkets();
+        this.seed = config.seedMarkets() && config.scenario().isEmpty();
     }
 
     void onStart(@Observes StartupEvent start) {

@@ -16,7 +16,14 @@ public interface SimConfig {
     @WithDefault("10000.00")
     String startingBalance();
 
-    /** List a few markets at start, until scenarios replace them. */
+    /** The scenario to play at start: a file path, or {@code classpath:scenarios/NAME.json}. */
+    Optional<String> scenario();
+
+    /** Publish the scenario model's predictions to the {@code predictions} topic (needs Kafka). */
+    @WithDefault("false")
+    boolean modelFeed();
+
+    /** List a few markets at start when no scenario is played. */
     @WithDefault("true")
     boolean seedMarkets();
 

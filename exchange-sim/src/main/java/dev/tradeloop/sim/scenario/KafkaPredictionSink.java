@@ -1,0 +1,43 @@
+package dev.tradeloop.sim.scenario;
+
+import dev.tradeloop.events.Prediction;
+import dev.tradeloop.events.Topics;
+import dev.tradeloop.events.json.EventCodec;
+import io.quarkus.logging.Log;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Publishes the scenario model's predictions to {@code predictions}, keyed by market ticker. */
+final class KafkaPredictionSink implements PredictionSink, AutoCloseable {
+
+    private final KafkaProducer<String, byte[]> producer;
+    private final EventCodec<Prediction> codec = Topics.PREDICTIONS.codec();
+
+    KafkaPredictionSink(String bootstrapServers) {
+        this.producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.CLIENT_ID_CONFIG, "exchange-sim-model",
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true"),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @Override
+    public void publish(Prediction prediction) {
+        producer.send(new ProducerRecord<>(Topics.PREDICTIONS.name(), prediction.marketTicker(), codec.encode(prediction)),
+                (written, failure) -> {
+                    if (failure != null) {
+                        Log.warnf("prediction for %s not published: %s", prediction.marketTicker(), failure.getMessage());
+                    }
+                });
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}

@@ -1,0 +1,92 @@
+package dev.tradeloop.sim.scenario;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.tradeloop.events.money.Contracts;
+import dev.tradeloop.events.money.Price;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A scripted market session: the markets, the hidden "true" probability of each over time (a
+ * seeded random walk or a path of points), how the simulated makers quote around it, how much noise
+ * trading makes volume, when each market settles, and the model whose noisy predictions go with it.
+ * Read from JSON; the same file and seed always give the same session.
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record Scenario(String name, long seed, long stepMillis, List<MarketScript> markets, Optional<ModelScript> model) {
+
+    public Scenario {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("scenario name is required");
+        }
+        if (stepMillis < 100) {
+            throw new IllegalArgumentException("step_millis must be at least 100, not " + stepMillis);
+        }
+        if (markets == null || markets.isEmpty()) {
+            throw new IllegalArgumentException("scenario " + name + " has no markets");
+        }
+        model = model == null ? Optional.empty() : model;
+    }
+
+    /** One market of the scenario. Times are seconds from the scenario's start. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record MarketScript(
+            String ticker,
+            String eventTicker,
+            String title,
+            long closeAfterSeconds,
+            Price startProbability,
+            Optional<Integer> walkBasisPoints,
+            List<PathPoint> path,
+            Optional<Integer> makerBiasBasisPoints,
+            Price spread,
+            Contracts depth,
+            Integer noiseTradesPerStep,
+            Contracts noiseTradeSize,
+            Optional<Settlement> settle) {
+
+        public MarketScript {
+            if (ticker == null || eventTicker == null) {
+                throw new IllegalArgumentException("a scenario market needs ticker and event_ticker");
+            }
+            if (closeAfterSeconds <= 0) {
+                throw new IllegalArgumentException(ticker + ": close_after_seconds must be positive");
+            }
+            if (startProbability == null) {
+                throw new IllegalArgumentException(ticker + ": start_probability is required");
+            }
+            walkBasisPoints = walkBasisPoints == null ? Optional.empty() : walkBasisPoints;
+            makerBiasBasisPoints = makerBiasBasisPoints == null ? Optional.empty() : makerBiasBasisPoints;
+            path = path == null ? List.of() : List.copyOf(path);
+            spread = spread == null ? Price.ofCents(2) : spread;
+            depth = depth == null ? Contracts.whole(50) : depth;
+            noiseTradesPerStep = noiseTradesPerStep == null ? 0 : noiseTradesPerStep;
+            noiseTradeSize = noiseTradeSize == null ? Contracts.whole(5) : noiseTradeSize;
+            settle = settle == null ? Optional.empty() : settle;
+            title = title == null ? ticker : title;
+        }
+    }
+
+    /** The true probability at a time; between points it moves in a straight line. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record PathPoint(long atSeconds, Price probability) {
+    }
+
+    /** When a market resolves, and how. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Settlement(long atSeconds, String result) {
+
+        public Settlement {
+            if (!"yes".equals(result) && !"no".equals(result)) {
+                throw new IllegalArgumentException("settle.result must be 'yes' or 'no', not " + result);
+            }
+        }
+    }
+
+    /** The paper-trading model: the true probability plus bounded noise, every so often. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record ModelScript(String modelId, String modelVersion, int noiseBasisPoints, Price confidence,
+            long everySeconds) {
+    }
+}

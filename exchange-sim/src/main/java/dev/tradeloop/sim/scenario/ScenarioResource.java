@@ -1,0 +1,29 @@
+package dev.tradeloop.sim.scenario;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** {@code GET /sim/admin/scenario}: the scenario being played and each market's hidden true probability. */
+@Path("/sim/admin/scenario")
+@Produces(MediaType.APPLICATION_JSON)
+public class ScenarioResource {
+
+    private final ScenarioService scenarios;
+
+    public ScenarioResource(ScenarioService scenarios) {
+        this.scenarios = scenarios;
+    }
+
+    @GET
+    public Response current() {
+        return scenarios.runner()
+                .map(runner -> Response.ok(Map.of("name", runner.scenario().name(),
+                        "true_probabilities", new TreeMap<>(runner.trueProbabilities()))).build())
+                .orElseGet(() -> Response.status(404).entity(Map.of("error", "no scenario is playing")).build());
+    }
+}

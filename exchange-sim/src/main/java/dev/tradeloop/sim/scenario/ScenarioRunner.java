@@ -1,0 +1,174 @@
+package dev.tradeloop.sim.scenario;
+
+import dev.tradeloop.events.Prediction;
+import dev.tradeloop.events.money.Money;
+import dev.tradeloop.events.money.Price;
+import dev.tradeloop.sim.exchange.BookSide;
+import dev.tradeloop.sim.exchange.ExchangeRejection;
+import dev.tradeloop.sim.exchange.OrderRequest;
+import dev.tradeloop.sim.exchange.SimExchange;
+import dev.tradeloop.sim.exchange.SimMarket;
+import dev.tradeloop.sim.exchange.SimOrder;
+import dev.tradeloop.sim.exchange.TimeInForce;
+import dev.tradeloop.sim.scenario.Scenario.MarketScript;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Plays a {@link Scenario} on the exchange, one {@link #step} at a time: moves each market's true
+ * probability, has the makers re-quote around it, lets the noise trader take a few quotes (volume),
+ * settles markets when the script says, and every so often has the model predict. Deterministic:
+ * the same scenario, seed and step times give the same session.
+ */
+public final class ScenarioRunner {
+
+    public static final String MAKER = "sim-maker";
+    public static final String NOISE_TRADER = "sim-noise-trader";
+    private static final Money DEEP_POCKETS = Money.parse("100000000.00");
+    private static final Price LOWEST = Price.ofCents(1);
+    private static final Price HIGHEST = Price.ofCents(99);
+
+    private final Scenario scenario;
+    private final SimExchange exchange;
+    private final PredictionSink predictions;
+    private final Instant start;
+    private final Random noise;
+    private final Map<String, TruePath> paths = new LinkedHashMap<>();
+    private final Map<String, Price> truth = new HashMap<>();
+    private final Map<String, List<String>> quotes = new HashMap<>();
+    private final Set<String> settled = new HashSet<>();
+    private long lastPredictionSecond = -1;
+    private long predictionCount;
+
+    public ScenarioRunner(Scenario scenario, SimExchange exchange, PredictionSink predictions, Instant start) {
+        this.scenario = scenario;
+        this.exchange = exchange;
+        this.predictions = predictions;
+        this.start = start;
+        this.noise = new Random(scenario.seed());
+        exchange.openAccount(MAKER, DEEP_POCKETS);
+        exchange.openAccount(NOISE_TRADER, DEEP_POCKETS);
+        int index = 0;
+        for (MarketScript market : scenario.markets()) {
+            exchange.addMarket(new SimMarket(market.ticker(), market.eventTicker(), market.title(), start,
+                    start.plusSeconds(market.closeAfterSeconds())));
+            paths.put(market.ticker(), new TruePath(market, new Random(scenario.seed() * 31 + index++)));
+        }
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    /** The hidden probability each market resolves YES, as of the last step. */
+    public Map<String, Price> trueProbabilities() {
+        return Map.copyOf(truth);
+    }
+
+    /** Advances the scenario to {@code now}. */
+    public synchronized void step(Instant now) {
+        long elapsed = Duration.between(start, now).toSeconds();
+        for (MarketScript market : scenario.markets()) {
+            String ticker = market.ticker();
+            if (settled.contains(ticker)) {
+                continue;
+            }
+            if (market.settle().isPresent() && elapsed >= market.settle().get().atSeconds()) {
+                exchange.settle(ticker, market.settle().get().result().equals("yes"));
+                settled.add(ticker);
+                continue;
+            }
+            Price probability = paths.get(ticker).at(elapsed);
+            truth.put(ticker, probability);
+            if (exchange.market(ticker).status() == SimMarket.Status.ACTIVE) {
+                requote(market, biased(probability, market.makerBiasBasisPoints().orElse(0)));
+                noiseTrades(market);
+            }
+        }
+        scenario.model().ifPresent(model -> predict(model, elapsed, now));
+    }
+
+    private void requote(MarketScript market, Price probability) {
+        for (String orderId : quotes.getOrDefault(market.ticker(), List.of())) {
+            if (exchange.ownOrder(MAKER, orderId).isResting()) {
+                exchange.cancel(MAKER, orderId);
+            }
+        }
+        long half = market.spread().micros() / 2;
+        Price bid = clamp(floorToCent(probability.micros() - half));
+        Price ask = clamp(ceilToCent(probability.micros() + half));
+        if (ask.compareTo(bid) <= 0) {
+            ask = clamp(Price.of(bid.toBigDecimal().add(new BigDecimal("0.01"))));
+        }
+        List<String> placed = new ArrayList<>();
+        placed.add(quote(market, BookSide.BID, bid));
+        placed.add(quote(market, BookSide.ASK, ask));
+        quotes.put(market.ticker(), placed);
+    }
+
+    private String quote(MarketScript market, BookSide side, Price yesPrice) {
+        SimOrder order = exchange.place(MAKER, new OrderRequest(market.ticker(), side, market.depth(), yesPrice,
+                TimeInForce.GOOD_TILL_CANCELED, Optional.empty(), false, false));
+        return order.orderId();
+    }
+
+    private void noiseTrades(MarketScript market) {
+        for (int i = 0; i < market.noiseTradesPerStep(); i++) {
+            BookSide side = noise.nextBoolean() ? BookSide.BID : BookSide.ASK;
+            Price limit = side == BookSide.BID ? HIGHEST : LOWEST;
+            try {
+                exchange.place(NOISE_TRADER, new OrderRequest(market.ticker(), side, market.noiseTradeSize(), limit,
+                        TimeInForce.IMMEDIATE_OR_CANCEL, Optional.empty(), false, false));
+            } catch (ExchangeRejection refused) {
+                return; // nothing to trade against this step
+            }
+        }
+    }
+
+    private void predict(Scenario.ModelScript model, long elapsed, Instant now) {
+        if (lastPredictionSecond >= 0 && elapsed - lastPredictionSecond < model.everySeconds()) {
+            return;
+        }
+        lastPredictionSecond = elapsed;
+        for (Map.Entry<String, Price> market : truth.entrySet()) {
+            if (settled.contains(market.getKey())) {
+                continue;
+            }
+            int bps = TruePath.toBasisPoints(market.getValue())
+                    + noise.nextInt(2 * model.noiseBasisPoints() + 1) - model.noiseBasisPoints();
+            BigDecimal probability = BigDecimal.valueOf(Math.max(1, Math.min(9_999, bps)), 4);
+            predictions.publish(new Prediction(UUID.randomUUID(), now,
+                    "sim-model-" + market.getKey() + "-" + (++predictionCount), market.getKey(), probability,
+                    model.confidence().toBigDecimal(), model.modelId(), model.modelVersion()));
+        }
+    }
+
+    /** What the makers believe: the truth moved by the script's bias, kept a valid probability. */
+    private static Price biased(Price probability, int biasBasisPoints) {
+        long micros = Math.max(10_000, Math.min(990_000, probability.micros() + biasBasisPoints * 100L));
+        return new Price(micros);
+    }
+
+    private static Price floorToCent(long micros) {
+        return Price.ofCents(Math.max(0, micros) / 10_000);
+    }
+
+    private static Price ceilToCent(long micros) {
+        return Price.ofCents(Math.min(1_000_000, (micros + 9_999)) / 10_000);
+    }
+
+    private static Price clamp(Price price) {
+        return price.compareTo(LOWEST) < 0 ? LOWEST : price.compareTo(HIGHEST) > 0 ? HIGHEST : price;
+    }
+}

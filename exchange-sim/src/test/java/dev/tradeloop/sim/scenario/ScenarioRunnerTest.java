@@ -1,0 +1,146 @@
+package dev.tradeloop.sim.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tradeloop.events.Prediction;
+import dev.tradeloop.events.money.Contracts;
+import dev.tradeloop.events.money.Price;
+import dev.tradeloop.sim.exchange.SimExchange;
+import dev.tradeloop.sim.exchange.SimFill;
+import dev.tradeloop.sim.exchange.SimMarket;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The default scenario played step by step on a clock the test moves. */
+class ScenarioRunnerTest {
+
+    private static final Instant START = Instant.parse("2026-11-24T12:00:00Z");
+
+    /** The scenario's clock: the exchange reads it, the test sets it. */
+    private static final class StepClock extends Clock {
+        Instant now = START;
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+
+    private final StepClock clock = new StepClock();
+    private final SimExchange exchange = new SimExchange(clock);
+    private final List<Prediction> predictions = new ArrayList<>();
+
+    private ScenarioRunner runner() {
+        return new ScenarioRunner(ScenarioFiles.load("classpath:scenarios/default.json"), exchange, predictions::add, START);
+    }
+
+    private void runTo(ScenarioRunner runner, long seconds) {
+        for (long s = 0; s <= seconds; s++) {
+            clock.now = START.plusSeconds(s);
+            runner.step(clock.now);
+        }
+    }
+
+    @Test
+    void makers_quote_around_the_scripted_path_with_their_bias() {
+        ScenarioRunner runner = runner();
+
+        runTo(runner, 60);
+
+        // truth at 60 s: 0.55 + 0.15 x 60/120 = 0.625; makers believe 0.535 (bias -900 bps): 0.525..0.545
+        assertThat(runner.trueProbabilities().get("KXPAPER-HIGHNY-T52")).isEqualTo(Price.parse("0.625"));
+        assertThat(exchange.bestBid("KXPAPER-HIGHNY-T52")).contains(Price.parse("0.52"));
+        assertThat(exchange.bestAsk("KXPAPER-HIGHNY-T52")).contains(Price.parse("0.55"));
+    }
+
+    @Test
+    void noise_trading_makes_volume() {
+        runTo(runner(), 30);
+
+        assertThat(exchange.market("KXPAPER-HIGHNY-T56").volume()).isGreaterThan(Contracts.whole(100));
+    }
+
+    @Test
+    void the_same_seed_plays_the_same_session() {
+        ScenarioRunner first = runner();
+        runTo(first, 40);
+        List<SimFill> firstFills = exchange.fills(ScenarioRunner.NOISE_TRADER);
+
+        StepClock otherClock = new StepClock();
+        SimExchange other = new SimExchange(otherClock);
+        ScenarioRunner second = new ScenarioRunner(ScenarioFiles.load("classpath:scenarios/default.json"), other,
+                prediction -> { }, START);
+        for (long s = 0; s <= 40; s++) {
+            otherClock.now = START.plusSeconds(s);
+            second.step(otherClock.now);
+        }
+
+        assertThat(second.trueProbabilities()).isEqualTo(first.trueProbabilities());
+        assertThat(other.fills(ScenarioRunner.NOISE_TRADER)).extracting(SimFill::yesPrice, SimFill::count)
+                .isEqualTo(firstFills.stream().map(f -> org.assertj.core.groups.Tuple.tuple(f.yesPrice(), f.count())).toList());
+    }
+
+    @Test
+    void a_market_closes_then_settles_as_scripted() {
+        ScenarioRunner runner = runner();
+
+        runTo(runner, 900);
+        assertThat(exchange.market("KXPAPER-CPI-T3.0").status()).isEqualTo(SimMarket.Status.CLOSED);
+        assertThat(exchange.bestBid("KXPAPER-CPI-T3.0")).isEmpty();
+
+        clock.now = START.plusSeconds(1200);
+        runner.step(clock.now);
+        assertThat(exchange.market("KXPAPER-CPI-T3.0").result()).contains("no");
+        assertThat(exchange.account(ScenarioRunner.NOISE_TRADER).netPosition("KXPAPER-CPI-T3.0")).isZero();
+    }
+
+    @Test
+    void the_model_predicts_every_five_seconds_within_its_noise_of_the_truth() {
+        ScenarioRunner runner = runner();
+
+        runTo(runner, 20);
+
+        // steps at 0, 5, 10, 15, 20 seconds, one prediction per open market each time
+        assertThat(predictions).hasSize(5 * 3);
+        Map<String, Price> truth = runner.trueProbabilities();
+        Prediction last = predictions.get(predictions.size() - 1);
+        BigDecimal error = last.probabilityYes().subtract(truth.get(last.marketTicker()).toBigDecimal()).abs();
+        assertThat(error).isLessThanOrEqualTo(new BigDecimal("0.0150"));
+        assertThat(last.modelId()).isEqualTo("sim-model");
+        assertThat(last.confidence()).isEqualByComparingTo("0.80");
+    }
+
+    @Test
+    void a_typo_in_a_scenario_file_is_named(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("typo.json");
+        Files.writeString(file, """
+                {"name": "typo", "seed": 1, "step_millis": 1000, "markets": [
+                  {"ticker": "T", "event_ticker": "E", "close_after_seconds": 60, "start_probability": "0.5", "depht": "5"}]}
+                """);
+
+        assertThatThrownBy(() -> ScenarioFiles.load(file.toString()))
+                .hasMessageContaining("typo.json cannot be read")
+                .hasMessageContaining("at markets[0].depht");
+    }
+}
