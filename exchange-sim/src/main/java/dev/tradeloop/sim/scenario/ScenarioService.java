@@ -8,6 +8,8 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -46,7 +48,8 @@ public class ScenarioService {
                     "tradeloop.sim.model-feed=true needs kafka.bootstrap.servers")));
             predictions = sink;
         }
-        runner = new ScenarioRunner(scenario, exchange, predictions, clock.instant());
+        Instant start = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        runner = new ScenarioRunner(scenario, exchange, predictions, start);
         runner.step(clock.instant());
         timer = Executors.newSingleThreadScheduledExecutor(task -> new Thread(task, "scenario"));
         timer.scheduleAtFixedRate(this::step, scenario.stepMillis(), scenario.stepMillis(), TimeUnit.MILLISECONDS);
