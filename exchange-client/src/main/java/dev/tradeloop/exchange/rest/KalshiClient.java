@@ -12,6 +12,7 @@ import dev.tradeloop.exchange.auth.RequestSigner;
 import dev.tradeloop.exchange.model.AmendAck;
 import dev.tradeloop.exchange.model.Balance;
 import dev.tradeloop.exchange.model.CancelAck;
+import dev.tradeloop.exchange.model.ExchangeEvent;
 import dev.tradeloop.exchange.model.Fill;
 import dev.tradeloop.exchange.model.Market;
 import dev.tradeloop.exchange.model.MarketPosition;
@@ -108,6 +109,25 @@ public final class KalshiClient {
     public OrderBookSnapshot orderBook(String ticker, int depth) {
         String query = depth > 0 ? "?depth=" + depth : "";
         return convert(read("/markets/" + encode(ticker) + "/orderbook" + query), new TypeReference<OrderBookSnapshot>() { });
+    }
+
+    public Page<ExchangeEvent> events(Optional<String> cursor, int limit) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("limit", Integer.toString(limit));
+        query.put("with_nested_markets", "true");
+        cursor.filter(c -> !c.isEmpty()).ifPresent(c -> query.put("cursor", c));
+        JsonNode page = read("/events" + queryString(query));
+        return new Page<>(convert(page.get("events"), new TypeReference<List<ExchangeEvent>>() { }), cursorOf(page));
+    }
+
+    /** One event with its markets. */
+    public ExchangeEvent event(String eventTicker) {
+        JsonNode answer = read("/events/" + encode(eventTicker));
+        ExchangeEvent event = convert(answer.get("event"), new TypeReference<ExchangeEvent>() { });
+        List<Market> markets = answer.has("markets")
+                ? convert(answer.get("markets"), new TypeReference<List<Market>>() { }) : event.markets();
+        return new ExchangeEvent(event.eventTicker(), event.seriesTicker(), event.title(), event.mutuallyExclusive(),
+                markets);
     }
 
     // --- Orders (signed) ---

@@ -11,6 +11,7 @@ import dev.tradeloop.events.money.Price;
 import dev.tradeloop.exchange.model.AmendAck;
 import dev.tradeloop.exchange.model.Balance;
 import dev.tradeloop.exchange.model.CancelAck;
+import dev.tradeloop.exchange.model.ExchangeEvent;
 import dev.tradeloop.exchange.model.Fill;
 import dev.tradeloop.exchange.model.Market;
 import dev.tradeloop.exchange.model.MarketPosition;
@@ -120,5 +121,17 @@ class PayloadContractTest {
         assertThat(positions.get(1).isNo()).isTrue();
         assertThat(positions.get(1).size()).isEqualTo(Contracts.whole(25));
         assertThat(balance.dollars()).isEqualTo(Money.parse("10500.23"));
+    }
+
+    @Test
+    void an_event_with_its_markets() throws Exception {
+        JsonNode answer = fixture("get-event.json");
+        ExchangeEvent event = read(answer.get("event"), new TypeReference<ExchangeEvent>() { });
+        List<Market> markets = read(answer.get("markets"), new TypeReference<List<Market>>() { });
+
+        assertThat(event.eventTicker()).isEqualTo("KXHIGHNY-26NOV24");
+        assertThat(event.seriesTicker()).isEqualTo("KXHIGHNY");
+        assertThat(event.mutuallyExclusive()).isTrue();
+        assertThat(markets).extracting(Market::ticker).containsExactly("KXHIGHNY-26NOV24-T52");
     }
 }

@@ -150,4 +150,19 @@ class ClientAgainstSimulatorTest {
         assertThat(all.size()).isGreaterThanOrEqualTo(2);
         assertThat(all).extracting(m -> m.ticker()).doesNotHaveDuplicates();
     }
+
+    @Test
+    void events_group_their_markets() {
+        String ticker = listMarket();
+
+        var event = trader().event("KXCLI");
+        var listed = trader().events(Optional.empty(), 100).items();
+
+        assertThat(event.markets()).extracting(m -> m.ticker()).contains(ticker);
+        assertThat(listed).anySatisfy(e -> {
+            assertThat(e.eventTicker()).isEqualTo("KXCLI");
+            assertThat(e.markets()).extracting(m -> m.ticker()).contains(ticker);
+        });
+        assertThatThrownBy(() -> trader().event("KX-NO-EVENT")).isInstanceOf(ExchangeException.NotFound.class);
+    }
 }
