@@ -1,7 +1,5 @@
 package dev.tradeloop.exchange.feed;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 /** What a {@link MarketFeed} tells its user. Calls come from the feed's own thread, one at a time. */
 public interface FeedListener {
 
@@ -10,11 +8,11 @@ public interface FeedListener {
     }
 
     /** A {@code ticker} message: top of book, last price, volume. */
-    default void onTicker(JsonNode msg) {
+    default void onTicker(FeedMessages.TickerUpdate ticker) {
     }
 
     /** One of the account's fills, as the {@code fill} channel sends it. */
-    default void onFill(JsonNode msg) {
+    default void onFill(FeedMessages.FillUpdate fill) {
     }
 
     /**

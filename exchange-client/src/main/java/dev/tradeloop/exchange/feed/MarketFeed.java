@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tradeloop.events.json.Json;
-import dev.tradeloop.events.money.Contracts;
-import dev.tradeloop.events.money.Price;
 import dev.tradeloop.exchange.ExchangeEnvironment;
 import dev.tradeloop.exchange.auth.ApiCredentials;
 import dev.tradeloop.exchange.auth.RequestSigner;
@@ -156,23 +154,18 @@ public final class MarketFeed implements AutoCloseable {
             case "subscribed" -> channelBySid.put(msg.path("sid").asInt(), msg.path("channel").asText());
             case "orderbook_snapshot" -> snapshot(sid, message.path("seq").asLong(), msg);
             case "orderbook_delta" -> delta(sid, message.path("seq").asLong(), msg);
-            case "ticker" -> listener.onTicker(msg);
-            case "fill" -> listener.onFill(msg);
+            case "ticker" -> listener.onTicker(FeedMessages.ticker(msg));
+            case "fill" -> listener.onFill(FeedMessages.fill(msg));
             case "error" -> LOG.warning("the feed refused a command: " + msg);
             default -> { }
         }
     }
 
     private void snapshot(int sid, long seq, JsonNode msg) {
-        String ticker = msg.path("market_ticker").asText();
-        LocalBook book = new LocalBook(ticker);
-        msg.path("yes_dollars_fp").forEach(level -> book.apply("yes", Price.parse(level.get(0).asText()),
-                Contracts.parse(level.get(1).asText()).hundredths()));
-        msg.path("no_dollars_fp").forEach(level -> book.apply("no", Price.parse(level.get(0).asText()),
-                Contracts.parse(level.get(1).asText()).hundredths()));
+        LocalBook book = FeedMessages.snapshot(msg);
         lastSeq.put(sid, seq);
         awaitingSnapshot.remove(sid);
-        books.put(ticker, book);
+        books.put(book.ticker(), book);
         listener.onBook(book.copy());
     }
 
@@ -186,12 +179,9 @@ public final class MarketFeed implements AutoCloseable {
             return;
         }
         lastSeq.put(sid, seq);
-        String ticker = msg.path("market_ticker").asText();
-        LocalBook book = books.computeIfAbsent(ticker, LocalBook::new);
-        String delta = msg.path("delta_fp").asText();
-        long hundredths = delta.startsWith("-") ? -Contracts.parse(delta.substring(1)).hundredths()
-                : Contracts.parse(delta).hundredths();
-        book.apply(msg.path("side").asText(), Price.parse(msg.path("price_dollars").asText()), hundredths);
+        FeedMessages.BookDelta delta = FeedMessages.delta(msg);
+        LocalBook book = books.computeIfAbsent(delta.ticker(), LocalBook::new);
+        book.apply(delta.side(), delta.price(), delta.deltaHundredths());
         listener.onBook(book.copy());
     }
 

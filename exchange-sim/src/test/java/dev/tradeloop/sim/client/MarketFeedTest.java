@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.tradeloop.events.Action;
 import dev.tradeloop.events.Side;
 import dev.tradeloop.events.money.Contracts;
@@ -13,6 +12,7 @@ import dev.tradeloop.exchange.ExchangeEnvironment;
 import dev.tradeloop.exchange.auth.ApiCredentials;
 import dev.tradeloop.exchange.auth.PemPrivateKeys;
 import dev.tradeloop.exchange.feed.FeedListener;
+import dev.tradeloop.exchange.feed.FeedMessages;
 import dev.tradeloop.exchange.feed.LocalBook;
 import dev.tradeloop.exchange.feed.MarketFeed;
 import dev.tradeloop.exchange.model.NewOrder;
@@ -58,7 +58,7 @@ class MarketFeedTest {
     /** Keeps what the feed said, for the test to await. */
     static final class Recorder implements FeedListener {
         final Map<String, LocalBook> books = new ConcurrentHashMap<>();
-        final List<JsonNode> fills = new CopyOnWriteArrayList<>();
+        final List<FeedMessages.FillUpdate> fills = new CopyOnWriteArrayList<>();
         final List<String> resyncs = new CopyOnWriteArrayList<>();
 
         @Override
@@ -67,8 +67,8 @@ class MarketFeedTest {
         }
 
         @Override
-        public void onFill(JsonNode msg) {
-            fills.add(msg);
+        public void onFill(FeedMessages.FillUpdate fill) {
+            fills.add(fill);
         }
 
         @Override
@@ -170,11 +170,12 @@ class MarketFeedTest {
         assertThat(book.bestYesBid()).contains(Price.parse("0.42"));
         assertThat(book.bestYesAsk()).contains(Price.parse("0.45"));
         await(() -> !recorder.fills.isEmpty(), "the trader's fill");
-        JsonNode fill = recorder.fills.get(0);
-        assertThat(fill.path("market_ticker").asText()).isEqualTo(ticker);
-        assertThat(fill.path("count_fp").asText()).isEqualTo("2.00");
-        assertThat(fill.path("yes_price_dollars").asText()).isEqualTo("0.4200");
-        assertThat(fill.path("post_position_fp").asText()).isEqualTo("-2.00");
+        FeedMessages.FillUpdate fill = recorder.fills.get(0);
+        assertThat(fill.ticker()).isEqualTo(ticker);
+        assertThat(fill.count()).isEqualTo(Contracts.whole(2));
+        assertThat(fill.yesPrice()).isEqualTo(Price.parse("0.42"));
+        assertThat(fill.postPositionHundredths()).isEqualTo(-200);
+        assertThat(fill.fee()).isEqualTo(dev.tradeloop.events.money.Money.parse("0.0342"));
         assertThat(recorder.resyncs).isEmpty();
     }
 

@@ -1,0 +1,67 @@
+package dev.tradeloop.exchange.feed;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tradeloop.events.money.Contracts;
+import dev.tradeloop.events.money.Money;
+import dev.tradeloop.events.money.Price;
+import java.util.Optional;
+
+/**
+ * Reads the WebSocket channel messages Tradeloop uses ({@code orderbook_snapshot},
+ * {@code orderbook_delta}, {@code ticker}, {@code fill}) from their {@code msg} body into exact
+ * types. Prices on a NO level are NO prices, as Kalshi sends them.
+ */
+public final class FeedMessages {
+
+    private FeedMessages() {
+    }
+
+    /** A book delta: on {@code side} ("yes" or "no"), at that side's {@code price}, a signed change. */
+    public record BookDelta(String ticker, String side, Price price, long deltaHundredths, long tsMs) {
+    }
+
+    /** The top of a market's book and its activity. */
+    public record TickerUpdate(String ticker, Optional<Price> lastPrice, Price yesBid, Price yesAsk,
+            Contracts volume, long tsMs) {
+    }
+
+    /** One of the account's fills; {@code postPosition} is signed (+ YES, − NO) hundredths. */
+    public record FillUpdate(String tradeId, String orderId, String ticker, boolean taker, String outcomeSide,
+            String bookSide, Price yesPrice, Contracts count, Money fee, long postPositionHundredths, long tsMs) {
+    }
+
+    public static LocalBook snapshot(JsonNode msg) {
+        LocalBook book = new LocalBook(msg.path("market_ticker").asText());
+        msg.path("yes_dollars_fp").forEach(level -> book.apply("yes", Price.parse(level.get(0).asText()),
+                Contracts.parse(level.get(1).asText()).hundredths()));
+        msg.path("no_dollars_fp").forEach(level -> book.apply("no", Price.parse(level.get(0).asText()),
+                Contracts.parse(level.get(1).asText()).hundredths()));
+        return book;
+    }
+
+    public static BookDelta delta(JsonNode msg) {
+        return new BookDelta(msg.path("market_ticker").asText(), msg.path("side").asText(),
+                Price.parse(msg.path("price_dollars").asText()), signedHundredths(msg.path("delta_fp").asText()),
+                msg.path("ts_ms").asLong());
+    }
+
+    public static TickerUpdate ticker(JsonNode msg) {
+        String last = msg.path("price_dollars").asText("");
+        return new TickerUpdate(msg.path("market_ticker").asText(),
+                last.isEmpty() ? Optional.empty() : Optional.of(Price.parse(last)),
+                Price.parse(msg.path("yes_bid_dollars").asText()), Price.parse(msg.path("yes_ask_dollars").asText()),
+                Contracts.parse(msg.path("volume_fp").asText("0")), msg.path("ts_ms").asLong());
+    }
+
+    public static FillUpdate fill(JsonNode msg) {
+        return new FillUpdate(msg.path("trade_id").asText(), msg.path("order_id").asText(),
+                msg.path("market_ticker").asText(), msg.path("is_taker").asBoolean(), msg.path("outcome_side").asText(),
+                msg.path("book_side").asText(), Price.parse(msg.path("yes_price_dollars").asText()),
+                Contracts.parse(msg.path("count_fp").asText()), Money.parse(msg.path("fee_cost").asText("0")),
+                signedHundredths(msg.path("post_position_fp").asText("0")), msg.path("ts_ms").asLong());
+    }
+
+    static long signedHundredths(String text) {
+        return text.startsWith("-") ? -Contracts.parse(text.substring(1)).hundredths() : Contracts.parse(text).hundredths();
+    }
+}
