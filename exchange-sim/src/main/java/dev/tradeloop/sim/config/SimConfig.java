@@ -3,6 +3,7 @@ package dev.tradeloop.sim.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** The simulator's settings. */
@@ -22,6 +23,12 @@ public interface SimConfig {
     /** Publish the scenario model's predictions to the {@code predictions} topic (needs Kafka). */
     @WithDefault("false")
     boolean modelFeed();
+
+    /**
+     * Faults armed at start, each {@code KIND:operation:count[:delay-ms]}, e.g.
+     * {@code RATE_LIMIT:create:3,RESPONSE_LOST:create:1:3000}; the admin endpoint arms more later.
+     */
+    Optional<List<String>> faults();
 
     /** List a few markets at start when no scenario is played. */
     @WithDefault("true")
