@@ -45,7 +45,7 @@ public final class MarketFeed implements AutoCloseable {
     private final KalshiClient rest;
     private final FeedListener listener;
     private final Set<String> channels;
-    private final Set<String> tickers;
+    private final Set<String> tickers = new java.util.LinkedHashSet<>();
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper mapper = Json.mapper();
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -70,13 +70,42 @@ public final class MarketFeed implements AutoCloseable {
         this.signer = new RequestSigner(credentials, clock);
         this.rest = rest;
         this.channels = Set.copyOf(channels);
-        this.tickers = Set.copyOf(tickers);
+        this.tickers.addAll(tickers);
         this.listener = listener;
     }
 
     /** Connects and subscribes; returns at once, the feed works in the background. */
     public void start() {
         worker.execute(this::connect);
+    }
+
+    /** Starts watching {@code added} too: their books arrive as snapshots, then deltas. */
+    public void addMarkets(Set<String> added) {
+        worker.execute(() -> changeMarkets("add_markets", added));
+    }
+
+    /** Stops watching {@code removed}; their books are forgotten. */
+    public void removeMarkets(Set<String> removed) {
+        worker.execute(() -> changeMarkets("delete_markets", removed));
+    }
+
+    private void changeMarkets(String action, Set<String> changed) {
+        if (action.equals("add_markets")) {
+            tickers.addAll(changed);
+        } else {
+            tickers.removeAll(changed);
+            changed.forEach(books::remove);
+        }
+        for (Map.Entry<Integer, String> subscription : channelBySid.entrySet()) {
+            if (subscription.getValue().equals("fill")) {
+                continue;
+            }
+            Map<String, Object> params = new LinkedHashMap<>();
+            params.put("sid", subscription.getKey());
+            params.put("action", action);
+            params.put("market_tickers", List.copyOf(changed));
+            sendCommand("update_subscription", params);
+        }
     }
 
     @Override
@@ -188,7 +217,7 @@ public final class MarketFeed implements AutoCloseable {
     private void gap(int sid, Long last, long seq) {
         LOG.warning("sequence gap on sid " + sid + ": after " + last + " came " + seq + "; resynchronizing");
         awaitingSnapshot.add(sid);
-        tickers.forEach(ticker -> restSnapshot(ticker, "sequence gap"));
+        List.copyOf(tickers).forEach(ticker -> restSnapshot(ticker, "sequence gap"));
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("sid", sid);
         params.put("action", "get_snapshot");

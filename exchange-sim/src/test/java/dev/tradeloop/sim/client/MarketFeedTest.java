@@ -213,4 +213,23 @@ class MarketFeedTest {
         await(() -> recorder.books.get(ticker).bestYesBid().equals(Optional.of(Price.parse("0.22"))),
                 "deltas on the new connection");
     }
+
+    @Test
+    void markets_can_be_added_and_removed_while_the_feed_runs() {
+        String first = listMarket();
+        String second = listMarket();
+        startFeed(first);
+        KalshiClient maker = client(makerKey);
+        maker.createOrder(order(second, Side.YES, Action.BUY, "0.61", 3));
+
+        feed.addMarkets(Set.of(second));
+
+        await(() -> recorder.books.containsKey(second)
+                && recorder.books.get(second).bestYesBid().equals(Optional.of(Price.parse("0.61"))), "the added market");
+        feed.removeMarkets(Set.of(first));
+        maker.createOrder(order(first, Side.YES, Action.BUY, "0.11", 1));
+        maker.createOrder(order(second, Side.YES, Action.BUY, "0.62", 1));
+        await(() -> recorder.books.get(second).bestYesBid().equals(Optional.of(Price.parse("0.62"))), "the second market's delta");
+        assertThat(recorder.books.get(first).bestYesBid()).isEmpty();
+    }
 }
