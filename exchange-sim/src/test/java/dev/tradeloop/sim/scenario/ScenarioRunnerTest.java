@@ -143,4 +143,19 @@ class ScenarioRunnerTest {
                 .hasMessageContaining("typo.json cannot be read")
                 .hasMessageContaining("at markets[0].depht");
     }
+
+    @Test
+    void the_default_scenario_offers_an_edge_above_the_default_minimum_within_seconds() {
+        ScenarioRunner runner = runner();
+
+        runTo(runner, 10);
+
+        // edge for buying YES = model probability - YES ask - the taker fee per contract (trading rules)
+        Prediction latest = predictions.stream().filter(p -> p.marketTicker().equals("KXPAPER-HIGHNY-T52"))
+                .reduce((first, second) -> second).orElseThrow();
+        Price ask = exchange.bestAsk("KXPAPER-HIGHNY-T52").orElseThrow();
+        BigDecimal fee = dev.tradeloop.sim.exchange.Fees.taker(ask, Contracts.whole(1)).toBigDecimal();
+        BigDecimal edge = latest.probabilityYes().subtract(ask.toBigDecimal()).subtract(fee);
+        assertThat(edge).isGreaterThan(new BigDecimal("0.05"));
+    }
 }
