@@ -1,16 +1,11 @@
 package dev.tradeloop.sim.feed;
 
-import dev.tradeloop.exchange.auth.RequestSigner;
-import dev.tradeloop.sim.auth.KeyRegistry;
-import dev.tradeloop.sim.config.SimConfig;
+import dev.tradeloop.sim.auth.RequestAuthenticator;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.quarkus.websockets.next.UserData;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.security.PublicKey;
-import java.time.Clock;
-import java.util.Optional;
 
 /**
  * The WebSocket handshake is signed like a REST call, over {@code timestamp + "GET" +
@@ -22,38 +17,20 @@ public class SignedUpgradeCheck implements HttpUpgradeCheck {
 
     static final UserData.TypedKey<String> ACCOUNT = UserData.TypedKey.forString("account");
 
-    private final KeyRegistry keys;
-    private final SimConfig config;
-    private final Clock clock;
+    private final RequestAuthenticator authenticator;
 
-    public SignedUpgradeCheck(KeyRegistry keys, SimConfig config, Clock clock) {
-        this.keys = keys;
-        this.config = config;
-        this.clock = clock;
+    public SignedUpgradeCheck(RequestAuthenticator authenticator) {
+        this.authenticator = authenticator;
     }
 
     @Override
     public Uni<CheckResult> perform(HttpUpgradeContext context) {
         HttpServerRequest request = context.httpRequest();
-        String keyId = request.getHeader(RequestSigner.KEY_HEADER);
-        String timestamp = request.getHeader(RequestSigner.TIMESTAMP_HEADER);
-        String signature = request.getHeader(RequestSigner.SIGNATURE_HEADER);
-        if (keyId == null || timestamp == null || signature == null) {
+        RequestAuthenticator.Verdict verdict = authenticator.authenticate(request::getHeader, "GET", request.path());
+        if (verdict.account().isEmpty()) {
             return CheckResult.rejectUpgrade(401);
         }
-        Optional<PublicKey> key = keys.publicKey(keyId);
-        long millis;
-        try {
-            millis = Long.parseLong(timestamp);
-        } catch (NumberFormatException e) {
-            return CheckResult.rejectUpgrade(401);
-        }
-        boolean fresh = Math.abs(clock.millis() - millis) <= config.clockSkew().toMillis();
-        if (key.isEmpty() || !fresh
-                || !RequestSigner.verify(key.get(), RequestSigner.message(timestamp, "GET", request.path()), signature)) {
-            return CheckResult.rejectUpgrade(401);
-        }
-        context.userData().put(ACCOUNT, keyId);
+        context.userData().put(ACCOUNT, verdict.account().get());
         return CheckResult.permitUpgrade();
     }
 }

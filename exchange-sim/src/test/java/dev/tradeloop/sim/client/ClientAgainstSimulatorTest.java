@@ -20,19 +20,16 @@ import dev.tradeloop.exchange.model.OrderAck;
 import dev.tradeloop.exchange.rest.ExchangeException;
 import dev.tradeloop.exchange.rest.KalshiClient;
 import dev.tradeloop.exchange.rest.RateLimits;
+import dev.tradeloop.sim.SimMarkets;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The real client against the simulator over real HTTP: what a trading service will do. */
@@ -57,14 +54,6 @@ class ClientAgainstSimulatorTest {
         return client("22222222-2222-4222-8222-222222222222", "trader.key.pem");
     }
 
-    private static String listMarket() {
-        String ticker = "KXCLI-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        given().contentType(ContentType.JSON)
-                .body("{\"ticker\":\"" + ticker + "\",\"event_ticker\":\"KXCLI\",\"close_time\":\""
-                        + Instant.now().plus(2, ChronoUnit.HOURS) + "\"}")
-                .when().post("/sim/admin/markets").then().statusCode(201);
-        return ticker;
-    }
 
     private static NewOrder buy(String ticker, Side side, String price, long count, String clientOrderId) {
         return NewOrder.of(ticker, side, Action.BUY, Contracts.whole(count), Price.parse(price),
@@ -73,7 +62,7 @@ class ClientAgainstSimulatorTest {
 
     @Test
     void place_fill_partly_then_fully_and_the_balance_reconciles_to_the_cent_with_fees() {
-        String ticker = listMarket();
+        String ticker = SimMarkets.list("KXCLI");
         KalshiClient maker = maker();
         KalshiClient trader = trader();
         Money before = trader.balance().dollars();
@@ -104,7 +93,7 @@ class ClientAgainstSimulatorTest {
 
     @Test
     void cancel_amend_decrease_and_find_an_order_by_its_client_order_id() {
-        String ticker = listMarket();
+        String ticker = SimMarkets.list("KXCLI");
         KalshiClient trader = trader();
         OrderAck resting = trader.createOrder(buy(ticker, Side.YES, "0.30", 10, "am-" + ticker));
 
@@ -123,7 +112,7 @@ class ClientAgainstSimulatorTest {
 
     @Test
     void errors_arrive_as_their_types() {
-        String ticker = listMarket();
+        String ticker = SimMarkets.list("KXCLI");
         KalshiClient trader = trader();
         trader.createOrder(buy(ticker, Side.YES, "0.20", 1, "dup-" + ticker));
 
@@ -139,8 +128,8 @@ class ClientAgainstSimulatorTest {
 
     @Test
     void markets_are_paged_with_the_cursor() {
-        listMarket();
-        listMarket();
+        SimMarkets.list("KXCLI");
+        SimMarkets.list("KXCLI");
 
         var first = trader().markets(Map.of("status", "open"), Optional.empty(), 1);
         var all = trader().allMarkets(Map.of("status", "open"));
@@ -153,7 +142,7 @@ class ClientAgainstSimulatorTest {
 
     @Test
     void events_group_their_markets() {
-        String ticker = listMarket();
+        String ticker = SimMarkets.list("KXCLI");
 
         var event = trader().event("KXCLI");
         var listed = trader().events(Optional.empty(), 100).items();

@@ -4,17 +4,14 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tradeloop.exchange.cli.ExchangeCommand;
+import dev.tradeloop.sim.SimMarkets;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** {@code ./tradeloop exchange} against the simulator over real HTTP. */
@@ -40,18 +37,10 @@ class ExchangeCommandTest {
         return all;
     }
 
-    private static String listMarket() {
-        String ticker = "KXCMD-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        given().contentType(ContentType.JSON)
-                .body("{\"ticker\":\"" + ticker + "\",\"event_ticker\":\"KXCMD\",\"title\":\"Command test\","
-                        + "\"close_time\":\"" + Instant.now().plus(2, ChronoUnit.HOURS) + "\"}")
-                .when().post("/sim/admin/markets").then().statusCode(201);
-        return ticker;
-    }
 
     @Test
     void markets_prints_every_market_a_line_each() {
-        String ticker = listMarket();
+        String ticker = SimMarkets.list("KXCMD");
 
         int exit = run(withBase("markets", "--status", "open"));
 
@@ -61,10 +50,10 @@ class ExchangeCommandTest {
 
     @Test
     void market_prints_one_market_in_full() {
-        String ticker = listMarket();
+        String ticker = SimMarkets.list("KXCMD");
 
         assertThat(run(withBase("market", ticker))).isZero();
-        assertThat(out.toString()).contains(ticker + "  (active)  Command test").contains("event:    KXCMD");
+        assertThat(out.toString()).contains(ticker + "  (active)  Test KXCMD").contains("event:    KXCMD");
     }
 
     @Test

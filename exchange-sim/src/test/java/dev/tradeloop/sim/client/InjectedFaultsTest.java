@@ -17,6 +17,7 @@ import dev.tradeloop.exchange.model.Order;
 import dev.tradeloop.exchange.rest.ExchangeException;
 import dev.tradeloop.exchange.rest.KalshiClient;
 import dev.tradeloop.exchange.rest.RateLimits;
+import dev.tradeloop.sim.SimMarkets;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -24,10 +25,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -54,14 +52,6 @@ class InjectedFaultsTest {
                 .when().post("/sim/admin/faults").then().statusCode(201);
     }
 
-    private static String listMarket() {
-        String ticker = "KXFLT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        given().contentType(ContentType.JSON)
-                .body("{\"ticker\":\"" + ticker + "\",\"event_ticker\":\"KXFLT\",\"close_time\":\""
-                        + Instant.now().plus(2, ChronoUnit.HOURS) + "\"}")
-                .when().post("/sim/admin/markets").then().statusCode(201);
-        return ticker;
-    }
 
     private static NewOrder order(String ticker, String clientOrderId) {
         return NewOrder.of(ticker, Side.YES, Action.BUY, Contracts.whole(1), Price.parse("0.25"),
@@ -75,7 +65,7 @@ class InjectedFaultsTest {
 
     @Test
     void a_lost_response_to_a_create_is_an_unknown_outcome_and_the_order_is_found_by_its_client_order_id() {
-        String ticker = listMarket();
+        String ticker = SimMarkets.list("KXFLT");
         KalshiClient trader = trader();
         arm("RESPONSE_LOST", "create", 1, 2500);
 
@@ -90,7 +80,7 @@ class InjectedFaultsTest {
 
     @Test
     void a_timeout_on_a_create_is_an_unknown_outcome_even_when_nothing_was_done() {
-        String ticker = listMarket();
+        String ticker = SimMarkets.list("KXFLT");
         KalshiClient trader = trader();
         arm("TIMEOUT", "create", 1, 2500);
 
@@ -102,7 +92,7 @@ class InjectedFaultsTest {
 
     @Test
     void a_server_error_on_a_create_is_an_unknown_outcome_never_a_silent_retry() {
-        String ticker = listMarket();
+        String ticker = SimMarkets.list("KXFLT");
         KalshiClient trader = trader();
         arm("SERVER_ERROR", "create", 1, 0);
 
@@ -134,7 +124,7 @@ class InjectedFaultsTest {
 
     @Test
     void a_rate_limited_create_is_retried_because_nothing_was_done() {
-        String ticker = listMarket();
+        String ticker = SimMarkets.list("KXFLT");
         KalshiClient trader = trader();
         arm("RATE_LIMIT", "create", 1, 0);
 
@@ -144,7 +134,7 @@ class InjectedFaultsTest {
 
     @Test
     void latency_slows_an_answer_but_it_arrives() {
-        String ticker = listMarket();
+        String ticker = SimMarkets.list("KXFLT");
         arm("LATENCY", "market", 1, 300);
 
         assertThat(trader().market(ticker).ticker()).isEqualTo(ticker);

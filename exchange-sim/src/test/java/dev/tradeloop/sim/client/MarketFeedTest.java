@@ -19,6 +19,7 @@ import dev.tradeloop.exchange.model.NewOrder;
 import dev.tradeloop.exchange.model.OrderBookSnapshot;
 import dev.tradeloop.exchange.rest.KalshiClient;
 import dev.tradeloop.exchange.rest.RateLimits;
+import dev.tradeloop.sim.SimMarkets;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -30,7 +31,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -105,14 +105,6 @@ class MarketFeedTest {
         given().when().delete("/sim/admin/faults").then().statusCode(204);
     }
 
-    private static String listMarket() {
-        String ticker = "KXWS-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        given().contentType(ContentType.JSON)
-                .body("{\"ticker\":\"" + ticker + "\",\"event_ticker\":\"KXWS\",\"close_time\":\""
-                        + Instant.now().plus(2, ChronoUnit.HOURS) + "\"}")
-                .when().post("/sim/admin/markets").then().statusCode(201);
-        return ticker;
-    }
 
     private static NewOrder order(String ticker, Side side, Action action, String price, long count) {
         return NewOrder.of(ticker, side, action, Contracts.whole(count), Price.parse(price), NewOrder.GOOD_TILL_CANCELED,
@@ -155,7 +147,7 @@ class MarketFeedTest {
 
     @Test
     void the_book_follows_the_exchange_and_the_accounts_fills_arrive() {
-        String ticker = listMarket();
+        String ticker = SimMarkets.list("KXWS");
         startFeed(ticker);
         KalshiClient maker = client(makerKey);
         KalshiClient trader = client(traderKey);
@@ -181,7 +173,7 @@ class MarketFeedTest {
 
     @Test
     void a_sequence_gap_is_detected_and_healed_by_a_snapshot() {
-        String ticker = listMarket();
+        String ticker = SimMarkets.list("KXWS");
         startFeed(ticker);
         KalshiClient maker = client(makerKey);
         given().contentType(ContentType.JSON).body("{\"kind\":\"SEQUENCE_GAP\",\"count\":1}")
@@ -199,7 +191,7 @@ class MarketFeedTest {
 
     @Test
     void a_dropped_connection_is_reopened_and_the_book_rebuilt() {
-        String ticker = listMarket();
+        String ticker = SimMarkets.list("KXWS");
         startFeed(ticker);
         KalshiClient maker = client(makerKey);
 
@@ -216,8 +208,8 @@ class MarketFeedTest {
 
     @Test
     void markets_can_be_added_and_removed_while_the_feed_runs() {
-        String first = listMarket();
-        String second = listMarket();
+        String first = SimMarkets.list("KXWS");
+        String second = SimMarkets.list("KXWS");
         startFeed(first);
         KalshiClient maker = client(makerKey);
         maker.createOrder(order(second, Side.YES, Action.BUY, "0.61", 3));

@@ -4,13 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tradeloop.exchange.auth.RequestSigner;
+import dev.tradeloop.sim.SimMarkets;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The simulator over real HTTP, with signed requests, answering in Kalshi's shapes. */
@@ -20,14 +19,6 @@ class SimulatorApiTest {
     private final SignedRequests maker = SignedRequests.maker();
     private final SignedRequests trader = SignedRequests.trader();
 
-    private static String listMarket() {
-        String ticker = "KXSIM-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        given().contentType(ContentType.JSON)
-                .body("{\"ticker\":\"" + ticker + "\",\"event_ticker\":\"KXSIM\",\"close_time\":\""
-                        + Instant.now().plus(2, ChronoUnit.HOURS) + "\"}")
-                .when().post("/sim/admin/markets").then().statusCode(201);
-        return ticker;
-    }
 
     private static String order(String ticker, String side, String price, String count, String clientOrderId) {
         return "{\"ticker\":\"" + ticker + "\",\"side\":\"" + side + "\",\"price\":\"" + price + "\",\"count\":\""
@@ -62,7 +53,7 @@ class SimulatorApiTest {
 
     @Test
     void public_market_data_needs_no_signature() {
-        String ticker = listMarket();
+        String ticker = SimMarkets.list("KXSIM");
 
         JsonPath market = given().when().get("/trade-api/v2/markets/" + ticker).then().statusCode(200)
                 .extract().jsonPath();
@@ -75,7 +66,7 @@ class SimulatorApiTest {
 
     @Test
     void a_trade_fills_both_sides_and_the_balance_reconciles_to_the_cent_with_fees() {
-        String ticker = listMarket();
+        String ticker = SimMarkets.list("KXSIM");
         String traderBefore = trader.get("/portfolio/balance").then().statusCode(200).extract()
                 .jsonPath().getString("balance_dollars");
         maker.post("/portfolio/events/orders", order(ticker, "ask", "0.5700", "10.00", "mk-" + ticker))
@@ -106,7 +97,7 @@ class SimulatorApiTest {
 
     @Test
     void the_order_book_lists_bids_of_each_side_ascending_with_the_best_last() {
-        String ticker = listMarket();
+        String ticker = SimMarkets.list("KXSIM");
         maker.post("/portfolio/events/orders", order(ticker, "bid", "0.4000", "3.00", "b1-" + ticker)).then().statusCode(201);
         maker.post("/portfolio/events/orders", order(ticker, "bid", "0.4200", "5.00", "b2-" + ticker)).then().statusCode(201);
         maker.post("/portfolio/events/orders", order(ticker, "ask", "0.4500", "7.00", "a1-" + ticker)).then().statusCode(201);
@@ -121,7 +112,7 @@ class SimulatorApiTest {
 
     @Test
     void a_client_order_id_in_use_by_an_open_order_gets_409_and_cancel_frees_it() {
-        String ticker = listMarket();
+        String ticker = SimMarkets.list("KXSIM");
         String body = order(ticker, "bid", "0.3000", "1.00", "dup-" + ticker);
         String orderId = trader.post("/portfolio/events/orders", body).then().statusCode(201)
                 .extract().jsonPath().getString("order_id");
@@ -138,7 +129,7 @@ class SimulatorApiTest {
 
     @Test
     void a_bad_order_gets_400_that_names_the_field() {
-        String ticker = listMarket();
+        String ticker = SimMarkets.list("KXSIM");
 
         JsonPath side = trader.post("/portfolio/events/orders", order(ticker, "buy", "0.3000", "1.00", "x1"))
                 .then().statusCode(400).extract().jsonPath();
@@ -151,7 +142,7 @@ class SimulatorApiTest {
 
     @Test
     void settlement_pays_the_winning_side() {
-        String ticker = listMarket();
+        String ticker = SimMarkets.list("KXSIM");
         maker.post("/portfolio/events/orders", order(ticker, "ask", "0.5000", "4.00", "s1-" + ticker)).then().statusCode(201);
         trader.post("/portfolio/events/orders", order(ticker, "bid", "0.5000", "4.00", "s2-" + ticker)).then().statusCode(201);
         String before = trader.get("/portfolio/balance").then().extract().jsonPath().getString("balance_dollars");

@@ -6,16 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tradeloop.events.Prediction;
 import dev.tradeloop.events.money.Contracts;
 import dev.tradeloop.events.money.Price;
+import dev.tradeloop.sim.exchange.MutableClock;
 import dev.tradeloop.sim.exchange.SimExchange;
 import dev.tradeloop.sim.exchange.SimFill;
 import dev.tradeloop.sim.exchange.SimMarket;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,27 +25,8 @@ class ScenarioRunnerTest {
 
     private static final Instant START = Instant.parse("2026-11-24T12:00:00Z");
 
-    /** The scenario's clock: the exchange reads it, the test sets it. */
-    private static final class StepClock extends Clock {
-        Instant now = START;
 
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
-    private final StepClock clock = new StepClock();
+    private final MutableClock clock = new MutableClock(START);
     private final SimExchange exchange = new SimExchange(clock);
     private final List<Prediction> predictions = new ArrayList<>();
 
@@ -57,8 +36,8 @@ class ScenarioRunnerTest {
 
     private void runTo(ScenarioRunner runner, long seconds) {
         for (long s = 0; s <= seconds; s++) {
-            clock.now = START.plusSeconds(s);
-            runner.step(clock.now);
+            clock.set(START.plusSeconds(s));
+            runner.step(clock.instant());
         }
     }
 
@@ -87,13 +66,13 @@ class ScenarioRunnerTest {
         runTo(first, 40);
         List<SimFill> firstFills = exchange.fills(ScenarioRunner.NOISE_TRADER);
 
-        StepClock otherClock = new StepClock();
+        MutableClock otherClock = new MutableClock(START);
         SimExchange other = new SimExchange(otherClock);
         ScenarioRunner second = new ScenarioRunner(ScenarioFiles.load("classpath:scenarios/default.json"), other,
                 prediction -> { }, START);
         for (long s = 0; s <= 40; s++) {
-            otherClock.now = START.plusSeconds(s);
-            second.step(otherClock.now);
+            otherClock.set(START.plusSeconds(s));
+            second.step(otherClock.instant());
         }
 
         assertThat(second.trueProbabilities()).isEqualTo(first.trueProbabilities());
@@ -109,8 +88,8 @@ class ScenarioRunnerTest {
         assertThat(exchange.market("KXPAPER-CPI-T3.0").status()).isEqualTo(SimMarket.Status.CLOSED);
         assertThat(exchange.bestBid("KXPAPER-CPI-T3.0")).isEmpty();
 
-        clock.now = START.plusSeconds(1200);
-        runner.step(clock.now);
+        clock.set(START.plusSeconds(1200));
+        runner.step(clock.instant());
         assertThat(exchange.market("KXPAPER-CPI-T3.0").result()).contains("no");
         assertThat(exchange.account(ScenarioRunner.NOISE_TRADER).netPosition("KXPAPER-CPI-T3.0")).isZero();
     }

@@ -1,0 +1,25 @@
+package dev.tradeloop.sim;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/** Lists a fresh market on the simulator under test, through its admin endpoint. */
+public final class SimMarkets {
+
+    private SimMarkets() {
+    }
+
+    /** A new market of event {@code eventTicker}, open now, closing in two hours; returns its ticker. */
+    public static String list(String eventTicker) {
+        String ticker = eventTicker + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        given().contentType(ContentType.JSON)
+                .body("{\"ticker\":\"" + ticker + "\",\"event_ticker\":\"" + eventTicker + "\",\"title\":\"Test "
+                        + eventTicker + "\",\"close_time\":\"" + Instant.now().plus(2, ChronoUnit.HOURS) + "\"}")
+                .when().post("/sim/admin/markets").then().statusCode(201);
+        return ticker;
+    }
+}
