@@ -53,11 +53,7 @@ public class MarketsResource {
                 .filter(market -> wanted.isEmpty() || wanted.contains(market.ticker()))
                 .map(this::view)
                 .toList();
-        Page<KalshiViews.Market> page = Page.of(matching, cursor, limit);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("markets", page.items());
-        body.put("cursor", page.nextCursor());
-        return body;
+        return Page.of(matching, cursor, limit).body("markets");
     }
 
     @GET

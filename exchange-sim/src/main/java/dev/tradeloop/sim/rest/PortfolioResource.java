@@ -71,11 +71,7 @@ public class PortfolioResource {
                 .filter(fill -> orderId == null || fill.orderId().equals(orderId))
                 .map(KalshiViews.Fill::of)
                 .toList();
-        Page<KalshiViews.Fill> page = Page.of(fills, cursor, limit);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("fills", page.items());
-        body.put("cursor", page.nextCursor());
-        return body;
+        return Page.of(fills, cursor, limit).body("fills");
     }
 
     @GET
@@ -88,11 +84,7 @@ public class PortfolioResource {
                 .filter(order -> ticker == null || order.ticker().equals(ticker))
                 .filter(order -> status == null || order.status().equals(status))
                 .toList();
-        Page<KalshiViews.Order> page = Page.of(orders, cursor, limit);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("orders", page.items());
-        body.put("cursor", page.nextCursor());
-        return body;
+        return Page.of(orders, cursor, limit).body("orders");
     }
 
     @GET
