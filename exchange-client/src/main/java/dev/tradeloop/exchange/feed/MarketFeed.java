@@ -209,6 +209,9 @@ public final class MarketFeed implements AutoCloseable {
         }
         lastSeq.put(sid, seq);
         FeedMessages.BookDelta delta = FeedMessages.delta(msg);
+        if (!tickers.contains(delta.ticker())) {
+            return; // sent before the exchange took a removal in; it still counted in the sequence
+        }
         LocalBook book = books.computeIfAbsent(delta.ticker(), LocalBook::new);
         book.apply(delta.side(), delta.price(), delta.deltaHundredths());
         listener.onBook(book.copy());
