@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class InjectedFaultsTest {
 
-    private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(1);
+    private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(2);
 
     @TestHTTPResource("/trade-api/v2")
     URI base;
@@ -67,7 +67,7 @@ class InjectedFaultsTest {
     void a_lost_response_to_a_create_is_an_unknown_outcome_and_the_order_is_found_by_its_client_order_id() {
         String ticker = SimMarkets.list("KXFLT");
         KalshiClient trader = trader();
-        arm("RESPONSE_LOST", "create", 1, 2500);
+        arm("RESPONSE_LOST", "create", 1, 4000);
 
         assertThatThrownBy(() -> trader.createOrder(order(ticker, "lost-" + ticker)))
                 .isInstanceOf(ExchangeException.UnknownOutcome.class)
@@ -82,7 +82,7 @@ class InjectedFaultsTest {
     void a_timeout_on_a_create_is_an_unknown_outcome_even_when_nothing_was_done() {
         String ticker = SimMarkets.list("KXFLT");
         KalshiClient trader = trader();
-        arm("TIMEOUT", "create", 1, 2500);
+        arm("TIMEOUT", "create", 1, 4000);
 
         assertThatThrownBy(() -> trader.createOrder(order(ticker, "slow-" + ticker)))
                 .isInstanceOf(ExchangeException.UnknownOutcome.class);
@@ -105,7 +105,7 @@ class InjectedFaultsTest {
         KalshiClient trader = trader();
         arm("RATE_LIMIT", "balance", 1, 0);
         arm("SERVER_ERROR", "balance", 1, 0);
-        arm("TIMEOUT", "balance", 1, 2500);
+        arm("TIMEOUT", "balance", 1, 4000);
 
         Money balance = trader.balance().dollars();
 
