@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** The prediction intake and the predictions consumer of edge-service, on a real broker. */
@@ -93,21 +94,11 @@ class PredictionIntakeTest {
     }
 
     private static void awaitLatest(String ticker, String eventId) {
-        Instant end = Instant.now().plus(DEADLINE);
-        while (true) {
-            var answer = given().when().get("/predictions/" + ticker).then().extract();
-            if (answer.statusCode() == 200 && eventId.equals(answer.jsonPath().getString("eventId"))) {
-                return;
-            }
-            if (Instant.now().isAfter(end)) {
-                throw new AssertionError("edge-service did not read prediction " + eventId + " for " + ticker);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Awaitility.await("edge-service to read prediction " + eventId + " for " + ticker).atMost(DEADLINE)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    var answer = given().when().get("/predictions/" + ticker).then().extract();
+                    return answer.statusCode() == 200 && eventId.equals(answer.jsonPath().getString("eventId"));
+                });
     }
 }

@@ -5,14 +5,16 @@ import java.time.Duration;
 /**
  * A token bucket as Kalshi meters its API: each request costs tokens, the bucket refills at a
  * steady rate up to its capacity. {@link #acquire} waits until the tokens are there, so the client
- * paces itself and never earns a 429 on its own.
+ * paces itself and never earns a 429 on its own. Counted exactly, in token-nanoseconds.
  */
 public final class TokenBucket {
 
-    private final long capacity;
-    private final double refillPerNano;
+    private static final long NANOS = Duration.ofSeconds(1).toNanos();
+
+    private final long capacityScaled;
+    private final long refillPerSecond;
     private final Ticker ticker;
-    private double tokens;
+    private long tokensScaled;
     private long last;
 
     /** The time source and the way of waiting; a test replaces both. */
@@ -35,33 +37,35 @@ public final class TokenBucket {
     };
 
     public TokenBucket(long capacity, long refillPerSecond, Ticker ticker) {
-        this.capacity = capacity;
-        this.refillPerNano = refillPerSecond / (double) Duration.ofSeconds(1).toNanos();
+        this.capacityScaled = Math.multiplyExact(capacity, NANOS);
+        this.refillPerSecond = refillPerSecond;
         this.ticker = ticker;
-        this.tokens = capacity;
+        this.tokensScaled = capacityScaled;
         this.last = ticker.nanoTime();
     }
 
     /** Takes {@code cost} tokens, waiting as long as the refill needs; returns how long it waited. */
     public synchronized Duration acquire(long cost) throws InterruptedException {
-        if (cost > capacity) {
-            throw new IllegalArgumentException("a cost of " + cost + " can never fit a bucket of " + capacity);
+        long costScaled = Math.multiplyExact(cost, NANOS);
+        if (costScaled > capacityScaled) {
+            throw new IllegalArgumentException("a cost of " + cost + " can never fit a bucket of " + capacityScaled / NANOS);
         }
         long waited = 0;
         refill();
-        while (tokens < cost) {
-            long wait = (long) Math.ceil((cost - tokens) / refillPerNano);
+        while (tokensScaled < costScaled) {
+            long wait = (costScaled - tokensScaled + refillPerSecond - 1) / refillPerSecond;
             ticker.park(wait);
             waited += wait;
             refill();
         }
-        tokens -= cost;
+        tokensScaled -= costScaled;
         return Duration.ofNanos(waited);
     }
 
     private void refill() {
         long now = ticker.nanoTime();
-        tokens = Math.min(capacity, tokens + (now - last) * refillPerNano);
+        long elapsed = Math.min(now - last, capacityScaled / Math.max(1, refillPerSecond) + 1);
+        tokensScaled = Math.min(capacityScaled, tokensScaled + elapsed * refillPerSecond);
         last = now;
     }
 }

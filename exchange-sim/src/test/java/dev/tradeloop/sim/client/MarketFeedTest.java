@@ -40,6 +40,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -111,20 +112,9 @@ class MarketFeedTest {
                 "ws-" + UUID.randomUUID().toString().substring(0, 12));
     }
 
-    /** Polls {@code condition} until it holds or the deadline passes. */
+    /** Waits, up to the deadline, for {@code condition}; fails naming {@code what} it waited for. */
     private static void await(BooleanSupplier condition, String what) {
-        Instant end = Instant.now().plus(DEADLINE);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(end)) {
-                throw new AssertionError("waited " + DEADLINE + " for " + what);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting for " + what);
-            }
-        }
+        Awaitility.await(what).atMost(DEADLINE).pollInterval(Duration.ofMillis(20)).until(condition::getAsBoolean);
     }
 
     private boolean mirrorsExchange(String ticker) {
