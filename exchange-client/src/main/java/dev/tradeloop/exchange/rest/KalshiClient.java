@@ -83,9 +83,7 @@ public final class KalshiClient {
     // --- Market data (public) ---
 
     public Page<Market> markets(Map<String, String> filters, Optional<String> cursor, int limit) {
-        Map<String, String> query = new LinkedHashMap<>(filters);
-        query.put("limit", Integer.toString(limit));
-        cursor.filter(c -> !c.isEmpty()).ifPresent(c -> query.put("cursor", c));
+        Map<String, String> query = pageQuery(filters, cursor, limit);
         JsonNode page = read("/markets" + queryString(query));
         return new Page<>(convert(page.get("markets"), new TypeReference<List<Market>>() { }), cursorOf(page));
     }
@@ -112,10 +110,7 @@ public final class KalshiClient {
     }
 
     public Page<ExchangeEvent> events(Optional<String> cursor, int limit) {
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put("limit", Integer.toString(limit));
-        query.put("with_nested_markets", "true");
-        cursor.filter(c -> !c.isEmpty()).ifPresent(c -> query.put("cursor", c));
+        Map<String, String> query = pageQuery(Map.of("with_nested_markets", "true"), cursor, limit);
         JsonNode page = read("/events" + queryString(query));
         return new Page<>(convert(page.get("events"), new TypeReference<List<ExchangeEvent>>() { }), cursorOf(page));
     }
@@ -160,9 +155,7 @@ public final class KalshiClient {
     }
 
     public Page<Order> orders(Map<String, String> filters, Optional<String> cursor, int limit) {
-        Map<String, String> query = new LinkedHashMap<>(filters);
-        query.put("limit", Integer.toString(limit));
-        cursor.filter(c -> !c.isEmpty()).ifPresent(c -> query.put("cursor", c));
+        Map<String, String> query = pageQuery(filters, cursor, limit);
         JsonNode page = read("/portfolio/orders" + queryString(query));
         return new Page<>(convert(page.get("orders"), new TypeReference<List<Order>>() { }), cursorOf(page));
     }
@@ -186,17 +179,13 @@ public final class KalshiClient {
     }
 
     public Page<Fill> fills(Map<String, String> filters, Optional<String> cursor, int limit) {
-        Map<String, String> query = new LinkedHashMap<>(filters);
-        query.put("limit", Integer.toString(limit));
-        cursor.filter(c -> !c.isEmpty()).ifPresent(c -> query.put("cursor", c));
+        Map<String, String> query = pageQuery(filters, cursor, limit);
         JsonNode page = read("/portfolio/fills" + queryString(query));
         return new Page<>(convert(page.get("fills"), new TypeReference<List<Fill>>() { }), cursorOf(page));
     }
 
     public Page<MarketPosition> positions(Optional<String> cursor, int limit) {
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put("limit", Integer.toString(limit));
-        cursor.filter(c -> !c.isEmpty()).ifPresent(c -> query.put("cursor", c));
+        Map<String, String> query = pageQuery(Map.of(), cursor, limit);
         JsonNode page = read("/portfolio/positions" + queryString(query));
         return new Page<>(convert(page.get("market_positions"), new TypeReference<List<MarketPosition>>() { }),
                 cursorOf(page));
@@ -295,6 +284,14 @@ public final class KalshiClient {
             throw new ExchangeException.Rejected(200, Optional.of("unreadable_answer"),
                     "the exchange's answer could not be read: " + e.getMessage());
         }
+    }
+
+    /** A listing's query: its filters, the page size and, when not the first page, the cursor. */
+    private static Map<String, String> pageQuery(Map<String, String> filters, Optional<String> cursor, int limit) {
+        Map<String, String> query = new LinkedHashMap<>(filters);
+        query.put("limit", Integer.toString(limit));
+        cursor.filter(c -> !c.isEmpty()).ifPresent(c -> query.put("cursor", c));
+        return query;
     }
 
     private static String cursorOf(JsonNode page) {
