@@ -4,8 +4,10 @@ package dev.tradeloop.events;
 public enum KeyKind {
     MARKET_TICKER,
     POSITION_ID,
-    /** The single key {@link TradingState#KEY}. */
+    /** The single key {@code account} ({@link TradingState#KEY}). */
     ACCOUNT,
+    /** The name of the service that wrote the message. */
+    SERVICE,
     /** No meaningful key: spread by the producer. */
     NONE
 }

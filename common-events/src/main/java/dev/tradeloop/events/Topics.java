@@ -27,6 +27,8 @@ public final class Topics {
     public static final String EXIT_TRIGGERS_NAME = "exit-triggers";
     public static final String POSITION_EVENTS_NAME = "position-events";
     public static final String TRADING_STATE_NAME = "trading-state";
+    public static final String ACCOUNT_BALANCE_NAME = "account-balance";
+    public static final String OPERATIONAL_ERRORS_NAME = "operational-errors";
     public static final String ALERTS_NAME = "alerts";
 
     private static final Duration WEEK = Duration.ofDays(7);
@@ -52,11 +54,15 @@ public final class Topics {
             PositionEvent.class, POSITION_PARTITIONS, Retention.forever());
     public static final Topic<TradingState> TRADING_STATE = topic(TRADING_STATE_NAME, KeyKind.ACCOUNT,
             TradingState.class, 1, Retention.compactedLatestPerKey());
+    public static final Topic<BalanceReported> ACCOUNT_BALANCE = topic(ACCOUNT_BALANCE_NAME, KeyKind.ACCOUNT,
+            BalanceReported.class, 1, Retention.compactedLatestPerKey());
+    public static final Topic<OperationalError> OPERATIONAL_ERRORS = topic(OPERATIONAL_ERRORS_NAME, KeyKind.SERVICE,
+            OperationalError.class, 1, Retention.of(WEEK));
     public static final Topic<Alert> ALERTS = topic(ALERTS_NAME, KeyKind.NONE,
             Alert.class, 1, Retention.of(MONTH));
 
     private static final List<Topic<?>> EVENT_TOPICS = List.of(PRICE_TICKS, PREDICTIONS, EDGES, APPROVED_TRADES,
-            RISK_DECISIONS, ORDER_EVENTS, FILLS, EXIT_TRIGGERS, POSITION_EVENTS, TRADING_STATE, ALERTS);
+            RISK_DECISIONS, ORDER_EVENTS, FILLS, EXIT_TRIGGERS, POSITION_EVENTS, TRADING_STATE, ACCOUNT_BALANCE, OPERATIONAL_ERRORS, ALERTS);
 
     private Topics() {
     }

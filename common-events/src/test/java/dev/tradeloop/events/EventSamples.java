@@ -97,6 +97,15 @@ public final class EventSamples {
                 "LOW exit gave up after 10 walks", Optional.of(POSITION), Optional.of(MARKET));
     }
 
+    public static BalanceReported balanceReported() {
+        return new BalanceReported(id(), NOW, CORRELATION, Money.parse("10000.0000"), "order-service");
+    }
+
+    public static OperationalError operationalError() {
+        return new OperationalError(id(), NOW, CORRELATION, OperationalError.ErrorKind.EXCHANGE_API, "order-service",
+                "create order", "503 Service Unavailable");
+    }
+
     public static DeadLetter deadLetter() {
         return new DeadLetter(id(), NOW, CORRELATION, "fills", 3, 1182, Optional.of(POSITION), "{\"type\":\"Fil",
                 false, DecodeFailure.MALFORMED_JSON, "fills: not valid JSON", "monitor-service");
@@ -133,7 +142,8 @@ public final class EventSamples {
     /** One sample of every concrete event type. */
     public static List<Event> all() {
         List<Event> all = new java.util.ArrayList<>(List.of(priceTick(), prediction(), edge(), approvedTrade(),
-                riskDecision(), orderEvent(), fill(), exitTrigger(), tradingState(), alert(), deadLetter()));
+                riskDecision(), orderEvent(), fill(), exitTrigger(), tradingState(), balanceReported(), operationalError(), alert(),
+                deadLetter()));
         all.addAll(positionEvents());
         return all;
     }

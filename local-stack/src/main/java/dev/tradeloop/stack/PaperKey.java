@@ -1,12 +1,8 @@
 package dev.tradeloop.stack;
 
+import dev.tradeloop.exchange.auth.KeyFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.util.Base64;
-import java.util.UUID;
 
 /**
  * Makes the local stack's paper-trading API key once: an RSA key pair whose public half the
@@ -30,23 +26,8 @@ public final class PaperKey {
         if (Files.exists(keyIdFile)) {
             return;
         }
-        Files.createDirectories(directory.resolve("sim-keys"));
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        KeyPair pair = generator.generateKeyPair();
-        String keyId = UUID.randomUUID().toString();
-        Path privateKey = directory.resolve("paper.key.pem");
-        Files.writeString(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-        Files.setPosixFilePermissions(privateKey, PosixFilePermissions.fromString("rw-------"));
-        Files.writeString(directory.resolve("sim-keys").resolve(keyId + ".pub.pem"),
-                pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+        String keyId = KeyFiles.newPaperKey(directory.resolve("paper.key.pem"), directory.resolve("sim-keys"));
         Files.writeString(keyIdFile, keyId + "\n");
         System.out.println("made the paper-trading key " + keyId);
-    }
-
-    private static String pem(String label, byte[] der) {
-        return "-----BEGIN " + label + "-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
-                + "\n-----END " + label + "-----\n";
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tradeloop.events.json.Json;
 import dev.tradeloop.testkit.ServiceProcess;
+import dev.tradeloop.testkit.TestExchange;
 import dev.tradeloop.testkit.TestKafka;
 import dev.tradeloop.testkit.TradeloopInfrastructure;
 import java.nio.file.Path;
@@ -25,7 +26,8 @@ class EveryServiceStartsTest {
 
     @Test
     void every_service_process_reports_healthy(TestKafka kafka) throws Exception {
-        Map<String, String> config = Map.of("kafka.bootstrap.servers", kafka.bootstrapServers());
+        Map<String, String> config = new java.util.HashMap<>(TestExchange.get().serviceConfig());
+        config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         List<ServiceProcess> started = new ArrayList<>();
         try {
             for (String service : SERVICES) {

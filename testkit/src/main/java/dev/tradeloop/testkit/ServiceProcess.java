@@ -48,7 +48,8 @@ public final class ServiceProcess implements AutoCloseable {
         }
         int port = freePort();
         Path log = projectRoot.resolve("system-tests/target/processes/" + name + "-" + port + ".log");
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-Dquarkus.http.port=" + port));
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-Dquarkus.http.port=" + port,
+                "-Dtradeloop.methods.dir=" + projectRoot.toAbsolutePath().resolve("methods")));
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
         try {
@@ -116,6 +117,18 @@ public final class ServiceProcess implements AutoCloseable {
         try {
             return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(5)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    /** {@code POST path} with a JSON body. */
+    public HttpResponse<String> post(String path, String json) throws IOException {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);

@@ -47,6 +47,15 @@ public record Money(long micros) implements Comparable<Money> {
         return new Money(Math.subtractExact(micros, other.micros));
     }
 
+    /** This amount's share for {@code part} of {@code whole} contracts, to the nearest micro-dollar (half even). */
+    public Money proRata(Contracts part, Contracts whole) {
+        if (whole.isZero()) {
+            throw new IllegalArgumentException("a share of zero contracts");
+        }
+        return new Money(BigDecimal.valueOf(micros).multiply(BigDecimal.valueOf(part.hundredths()))
+                .divide(BigDecimal.valueOf(whole.hundredths()), 0, RoundingMode.HALF_EVEN).longValueExact());
+    }
+
     public Money negate() {
         return new Money(Math.negateExact(micros));
     }

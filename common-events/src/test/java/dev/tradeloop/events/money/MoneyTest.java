@@ -83,4 +83,11 @@ class MoneyTest {
         assertThat(Money.parse("0.10").minus(Money.parse("0.30"))).isEqualTo(Money.parse("-0.20"));
         assertThatThrownBy(() -> new Money(Long.MAX_VALUE).plus(Money.ONE_DOLLAR)).isInstanceOf(ArithmeticException.class);
     }
+
+    @Test
+    void a_pro_rata_share_is_exact_where_it_can_be_and_rounds_half_even_to_the_micro_dollar() {
+        assertThat(Money.parse("18.92").proRata(Contracts.whole(25), Contracts.whole(50))).isEqualTo(Money.parse("9.46"));
+        assertThat(Money.parse("0.000001").proRata(Contracts.whole(1), Contracts.whole(2))).isEqualTo(Money.ZERO);
+        assertThat(Money.parse("1.00").proRata(Contracts.whole(1), Contracts.whole(3))).isEqualTo(Money.parse("0.333333"));
+    }
 }

@@ -1,6 +1,8 @@
 package dev.tradeloop.edge.rest;
 
 import dev.tradeloop.edge.LatestPredictions;
+import dev.tradeloop.edge.PredictionCheck;
+import dev.tradeloop.edge.messaging.ModelErrors;
 import dev.tradeloop.events.Prediction;
 import dev.tradeloop.events.Topics;
 import dev.tradeloop.support.EventPublisher;
@@ -17,13 +19,15 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The prediction intake, so a model in any language can feed the loop: {@code POST /predictions}
  * with {@code marketTicker}, {@code probabilityYes}, {@code confidence}, {@code modelId},
  * {@code modelVersion}. A valid prediction is on the {@code predictions} topic before the 202; an
- * invalid one gets a 400 that names the field, and nothing is published.
+ * invalid or absurd one gets a 400 that names the field, counts as a model error, and nothing is
+ * published.
  */
 @Path("/predictions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -31,11 +35,14 @@ public class PredictionsResource {
 
     private final EventPublisher publisher;
     private final LatestPredictions latest;
+    private final ModelErrors modelErrors;
     private final Clock clock;
 
-    public PredictionsResource(EventPublisher publisher, LatestPredictions latest, Clock clock) {
+    public PredictionsResource(EventPublisher publisher, LatestPredictions latest, ModelErrors modelErrors,
+            Clock clock) {
         this.publisher = publisher;
         this.latest = latest;
+        this.modelErrors = modelErrors;
         this.clock = clock;
     }
 
@@ -57,7 +64,13 @@ public class PredictionsResource {
             prediction = new Prediction(UUID.randomUUID(), Instant.now(clock), correlation, request.marketTicker(),
                     request.probabilityYes(), request.confidence(), request.modelId(), request.modelVersion());
         } catch (IllegalArgumentException e) {
+            modelErrors.record(String.valueOf(request.marketTicker()), e.getMessage());
             return invalid(e.getMessage());
+        }
+        Optional<String> absurd = PredictionCheck.absurdity(prediction);
+        if (absurd.isPresent()) {
+            modelErrors.record(prediction.marketTicker(), absurd.get());
+            return invalid(absurd.get());
         }
         publisher.publish(Topics.PREDICTIONS, prediction.marketTicker(), prediction);
         Log.infof("prediction %s for %s accepted from %s@%s correlationId=%s", prediction.eventId(),

@@ -62,6 +62,7 @@ public final class MarketFeed implements AutoCloseable {
     private final Map<Integer, String> channelBySid = new HashMap<>();
     private final Map<Integer, Long> lastSeq = new HashMap<>();
     private final Set<Integer> awaitingSnapshot = new HashSet<>();
+    private final Set<String> subscribing = new HashSet<>();
     private final Map<String, LocalBook> books = new LinkedHashMap<>();
 
     public MarketFeed(ExchangeEnvironment environment, ApiCredentials credentials, KalshiClient rest, Clock clock,
@@ -92,6 +93,12 @@ public final class MarketFeed implements AutoCloseable {
     private void changeMarkets(String action, Set<String> changed) {
         if (action.equals("add_markets")) {
             tickers.addAll(changed);
+            List<String> unsubscribed = channels.stream().filter(this::needsMarkets)
+                    .filter(channel -> !channelBySid.containsValue(channel) && !subscribing.contains(channel))
+                    .toList();
+            if (!unsubscribed.isEmpty()) {
+                subscribe(unsubscribed, changed); // the channel could not be subscribed while no market was watched
+            }
         } else {
             tickers.removeAll(changed);
             changed.forEach(books::remove);
@@ -139,18 +146,33 @@ public final class MarketFeed implements AutoCloseable {
     }
 
     private void subscribe() {
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("channels", List.copyOf(channels));
-        params.put("market_tickers", List.copyOf(tickers));
-        sendCommand("subscribe", params);
+        List<String> now = channels.stream().filter(channel -> !tickers.isEmpty() || !needsMarkets(channel)).toList();
+        subscribe(now, tickers);
         if (resyncOnSubscribe) {
             resyncOnSubscribe = false;
             tickers.forEach(ticker -> restSnapshot(ticker, "reconnected"));
         }
     }
 
+    private void subscribe(List<String> subscribed, Set<String> markets) {
+        if (subscribed.isEmpty() || socket == null) {
+            return;
+        }
+        subscribing.addAll(subscribed);
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("channels", List.copyOf(subscribed));
+        params.put("market_tickers", List.copyOf(markets));
+        sendCommand("subscribe", params);
+    }
+
+    /** The order book channel needs at least one market; the others default to all of them. */
+    private boolean needsMarkets(String channel) {
+        return channel.equals("orderbook_delta");
+    }
+
     private void connectionLost() {
         socket = null;
+        subscribing.clear();
         channelBySid.clear();
         lastSeq.clear();
         awaitingSnapshot.clear();
@@ -180,12 +202,18 @@ public final class MarketFeed implements AutoCloseable {
         int sid = message.path("sid").asInt(-1);
         JsonNode msg = message.path("msg");
         switch (message.path("type").asText("")) {
-            case "subscribed" -> channelBySid.put(msg.path("sid").asInt(), msg.path("channel").asText());
+            case "subscribed" -> {
+                channelBySid.put(msg.path("sid").asInt(), msg.path("channel").asText());
+                subscribing.remove(msg.path("channel").asText());
+            }
             case "orderbook_snapshot" -> snapshot(sid, message.path("seq").asLong(), msg);
             case "orderbook_delta" -> delta(sid, message.path("seq").asLong(), msg);
             case "ticker" -> listener.onTicker(FeedMessages.ticker(msg));
             case "fill" -> listener.onFill(FeedMessages.fill(msg));
-            case "error" -> LOG.warning("the feed refused a command: " + msg);
+            case "error" -> {
+                LOG.warning("the feed refused a command: " + msg);
+                subscribing.clear(); // a refused subscription is tried again when markets are next added
+            }
             default -> { }
         }
     }

@@ -118,6 +118,7 @@ public final class SimExchange {
                     market.ticker(), maker.side(), quantity, price, false, Fees.maker(price, quantity), now);
             taker.recordFill(takerFill, now);
             maker.recordFill(makerFill, now);
+            market.recordTrade(price, quantity); // before the book moves, so its ticker shows the trade
             book.traded(maker, quantity.hundredths());
             for (SimFill fill : List.of(takerFill, makerFill)) {
                 SimAccount account = account(fill.accountId());
@@ -125,7 +126,6 @@ public final class SimExchange {
                 fills.add(fill);
                 listener.filled(fill, account.netPosition(fill.ticker()));
             }
-            market.recordTrade(price, quantity);
         }
     }
 

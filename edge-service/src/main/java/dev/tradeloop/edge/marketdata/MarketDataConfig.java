@@ -1,0 +1,22 @@
+package dev.tradeloop.edge.marketdata;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Which markets edge-service watches on the exchange, and how often it looks for new ones. */
+@ConfigMapping(prefix = "tradeloop.market-data")
+public interface MarketDataConfig {
+
+    /** Read the exchange's market data into {@code price-ticks}; one instance of a deployment does it. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Watch only the open markets of this series (Kalshi's {@code series_ticker}); all open markets if unset. */
+    Optional<String> series();
+
+    /** How often the open markets are listed again, to watch new ones and drop closed ones. */
+    @WithDefault("60s")
+    Duration refresh();
+}

@@ -1,0 +1,172 @@
+package dev.tradeloop.edge.marketdata;
+
+import dev.tradeloop.edge.MarketInfo;
+import dev.tradeloop.edge.TickSequence;
+import dev.tradeloop.edge.Ticks;
+import dev.tradeloop.events.OperationalError.ErrorKind;
+import dev.tradeloop.events.PriceTick;
+import dev.tradeloop.events.Topics;
+import dev.tradeloop.exchange.ExchangeEnvironment;
+import dev.tradeloop.exchange.auth.ApiCredentials;
+import dev.tradeloop.exchange.feed.FeedListener;
+import dev.tradeloop.exchange.feed.FeedMessages;
+import dev.tradeloop.exchange.feed.LocalBook;
+import dev.tradeloop.exchange.feed.MarketFeed;
+import dev.tradeloop.exchange.model.Market;
+import dev.tradeloop.exchange.rest.ExchangeException;
+import dev.tradeloop.exchange.rest.KalshiClient;
+import dev.tradeloop.support.EventPublisher;
+import dev.tradeloop.support.OperationalErrors;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The exchange's market data into {@code price-ticks}: at start (and every refresh) the open markets
+ * are listed over REST and each gets a tick from that snapshot; then the WebSocket feed's books and
+ * ticker messages become ticks, numbered per market, and a tick that says nothing new is not sent.
+ * After a sequence gap the feed rebuilds the book from REST and the next tick carries it.
+ */
+@ApplicationScoped
+public class MarketDataFeed implements FeedListener {
+
+    private final MarketDataConfig config;
+    private final Instance<KalshiClient> client;
+    private final Instance<ApiCredentials> credentials;
+    private final Instance<ExchangeEnvironment> environment;
+    private final EventPublisher publisher;
+    private final OperationalErrors errors;
+    private final Clock clock;
+    private final TickSequence sequence;
+    private final Map<String, MarketInfo> markets = new ConcurrentHashMap<>();
+    private final Map<String, PriceTick> lastSent = new HashMap<>();
+    private final Map<String, LocalBook> books = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(
+            runnable -> new Thread(runnable, "market-list-refresh"));
+    private MarketFeed feed;
+
+    public MarketDataFeed(MarketDataConfig config, Instance<KalshiClient> client, Instance<ApiCredentials> credentials,
+            Instance<ExchangeEnvironment> environment, EventPublisher publisher, OperationalErrors errors, Clock clock) {
+        this.config = config;
+        this.client = client;
+        this.credentials = credentials;
+        this.environment = environment;
+        this.publisher = publisher;
+        this.errors = errors;
+        this.clock = clock;
+        this.sequence = new TickSequence(clock);
+    }
+
+    void onStart(@Observes StartupEvent start) {
+        if (!config.enabled()) {
+            Log.info("market data is off (tradeloop.market-data.enabled=false): this instance publishes no ticks");
+            return;
+        }
+        KalshiClient rest = client.get();
+        Set<String> open = listOpenMarkets(rest);
+        feed = new MarketFeed(environment.get(), credentials.get(), rest, clock, Set.of("orderbook_delta", "ticker"),
+                open, this);
+        feed.start();
+        long every = config.refresh().toMillis();
+        refresher.scheduleWithFixedDelay(this::refresh, every, every, TimeUnit.MILLISECONDS);
+        Log.infof("watching %d open markets on %s", open.size(), environment.get().restBase());
+    }
+
+    void onStop(@Observes ShutdownEvent stop) {
+        refresher.shutdownNow();
+        if (feed != null) {
+            feed.close();
+        }
+    }
+
+    /**
+     * Lists the open markets and returns their tickers; a market not watched before gets a tick from
+     * the listing (the REST snapshot), so consumers know it before its first book arrives.
+     */
+    private Set<String> listOpenMarkets(KalshiClient rest) {
+        Map<String, String> filters = new HashMap<>(Map.of("status", "open"));
+        config.series().ifPresent(series -> filters.put("series_ticker", series));
+        Set<String> tickers = new HashSet<>();
+        for (Market market : rest.allMarkets(filters)) {
+            tickers.add(market.ticker());
+            MarketInfo known = markets.putIfAbsent(market.ticker(), Ticks.infoOf(market));
+            if (known == null) {
+                send(Ticks.fromMarket(market, sequence.next(market.ticker()), clock.instant()));
+            }
+        }
+        return tickers;
+    }
+
+    private void refresh() {
+        try {
+            Set<String> before = Set.copyOf(markets.keySet());
+            Set<String> open = listOpenMarkets(client.get());
+            Set<String> added = new HashSet<>(open);
+            added.removeAll(before);
+            Set<String> gone = new HashSet<>(before);
+            gone.removeAll(open);
+            if (!added.isEmpty()) {
+                feed.addMarkets(added);
+            }
+            if (!gone.isEmpty()) {
+                feed.removeMarkets(gone);
+                gone.forEach(markets::remove);
+            }
+        } catch (ExchangeException e) {
+            errors.report(ErrorKind.EXCHANGE_API, "list markets", e.getMessage(), "market-data");
+        } catch (RuntimeException e) {
+            Log.errorf(e, "refreshing the market list failed");
+        }
+    }
+
+    @Override
+    public void onBook(LocalBook book) {
+        books.put(book.ticker(), book);
+        sendFromBook(book.ticker());
+    }
+
+    /** Volume and last price come with ticker messages; the book stays what the deltas made it. */
+    @Override
+    public void onTicker(FeedMessages.TickerUpdate ticker) {
+        markets.computeIfPresent(ticker.ticker(), (t, info) -> info.withActivity(ticker.volume(), ticker.lastPrice()));
+        sendFromBook(ticker.ticker());
+    }
+
+    private void sendFromBook(String ticker) {
+        MarketInfo info = markets.get(ticker);
+        LocalBook book = books.get(ticker);
+        if (info != null && book != null) {
+            send(Ticks.fromBook(book, info, sequence.next(ticker), clock.instant()));
+        }
+    }
+
+    @Override
+    public void onResync(String ticker, String reason) {
+        Log.warnf("market %s resynchronized from a REST snapshot: %s", ticker, reason);
+    }
+
+    private synchronized void send(PriceTick tick) {
+        PriceTick previous = lastSent.get(tick.marketTicker());
+        if (previous != null && Ticks.sameQuote(previous, tick)) {
+            return;
+        }
+        try {
+            publisher.publish(Topics.PRICE_TICKS, tick.marketTicker(), tick);
+            lastSent.put(tick.marketTicker(), tick);
+        } catch (EventPublisher.PublishFailedException e) {
+            Log.errorf("tick of %s not published: %s", tick.marketTicker(), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.tradeloop.edge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tradeloop.events.Action;
+import dev.tradeloop.events.MarketStatus;
+import dev.tradeloop.events.PriceTick;
+import dev.tradeloop.events.Side;
+import dev.tradeloop.events.Topics;
+import dev.tradeloop.events.money.Contracts;
+import dev.tradeloop.events.money.Price;
+import dev.tradeloop.exchange.model.NewOrder;
+import dev.tradeloop.testkit.ExchangeTestResource;
+import dev.tradeloop.testkit.KafkaTestResource;
+import dev.tradeloop.testkit.TestExchange;
+import dev.tradeloop.testkit.TestKafka;
+import dev.tradeloop.testkit.TopicReader;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The exchange's market data into {@code price-ticks}: the project's simulator (a separate process
+ * speaking the Kalshi API), its WebSocket feed, a real broker.
+ */
+@QuarkusTest
+@TestProfile(MarketDataTest.WithMarketData.class)
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(ExchangeTestResource.class)
+class MarketDataTest {
+
+    /** Market data on, new markets picked up within a second. */
+    public static class WithMarketData implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("tradeloop.market-data.enabled", "true", "tradeloop.market-data.refresh", "1s");
+        }
+    }
+
+    private static final Duration DEADLINE = Duration.ofSeconds(30);
+
+    @Test
+    void a_listed_market_s_book_and_trades_arrive_as_numbered_ticks_with_its_event_and_close_time() {
+        TestExchange exchange = TestExchange.get();
+        String ticker = "KXMD-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        Instant close = Instant.now().plus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        exchange.listMarket(ticker, "KXMD", close);
+
+        try (TopicReader<PriceTick> ticks = TestKafka.get().reader(Topics.PRICE_TICKS)) {
+            // the market is picked up by the next listing: a tick from the REST snapshot, no book yet
+            PriceTick first = ticks.await(t -> t.marketTicker().equals(ticker), DEADLINE);
+            assertThat(first.eventTicker()).isEqualTo("KXMD");
+            assertThat(first.closeTime()).isEqualTo(close);
+            assertThat(first.marketStatus()).isEqualTo(MarketStatus.OPEN);
+
+            // a maker bids 0.40 for YES and 0.55 for NO: YES is 0.40 / 0.45, NO is 0.55 / 0.60
+            exchange.maker().createOrder(NewOrder.of(ticker, Side.YES, Action.BUY, Contracts.whole(50),
+                    Price.parse("0.40"), NewOrder.GOOD_TILL_CANCELED, "md-" + UUID.randomUUID()));
+            exchange.maker().createOrder(NewOrder.of(ticker, Side.NO, Action.BUY, Contracts.whole(50),
+                    Price.parse("0.55"), NewOrder.GOOD_TILL_CANCELED, "md-" + UUID.randomUUID()));
+            PriceTick quoted = ticks.await(t -> t.marketTicker().equals(ticker)
+                    && t.yesBid().equals(Price.parse("0.40")) && t.noBid().equals(Price.parse("0.55")), DEADLINE);
+            assertThat(quoted.yesAsk()).isEqualTo(Price.parse("0.45"));
+            assertThat(quoted.noAsk()).isEqualTo(Price.parse("0.60"));
+
+            // a trade of 20 YES at 0.45 shows as volume
+            exchange.trader().createOrder(NewOrder.of(ticker, Side.YES, Action.BUY, Contracts.whole(20),
+                    Price.parse("0.45"), NewOrder.IMMEDIATE_OR_CANCEL, "md-" + UUID.randomUUID()));
+            PriceTick traded = ticks.await(t -> t.marketTicker().equals(ticker)
+                    && t.volume().equals(Contracts.whole(20)), DEADLINE);
+            assertThat(traded.lastPrice()).contains(Price.parse("0.45"));
+
+            List<Long> sequences = ticks.decoded().stream().filter(t -> t.marketTicker().equals(ticker))
+                    .map(PriceTick::sequence).toList();
+            assertThat(sequences).isSorted().doesNotHaveDuplicates();
+        }
+    }
+}

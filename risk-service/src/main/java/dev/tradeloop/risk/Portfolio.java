@@ -1,0 +1,173 @@
+package dev.tradeloop.risk;
+
+import dev.tradeloop.events.Action;
+import dev.tradeloop.events.ApprovedTrade;
+import dev.tradeloop.events.Fill;
+import dev.tradeloop.events.OrderEvent;
+import dev.tradeloop.events.OrderPurpose;
+import dev.tradeloop.events.OrderStatus;
+import dev.tradeloop.events.PositionClosed;
+import dev.tradeloop.events.PositionEvent;
+import dev.tradeloop.events.PositionMarked;
+import dev.tradeloop.events.PositionPartiallyClosed;
+import dev.tradeloop.events.PositionSettled;
+import dev.tradeloop.events.money.Contracts;
+import dev.tradeloop.events.money.Money;
+import dev.tradeloop.rules.PortfolioView;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * risk-service's view of the account, rebuilt from the event log and never a second source of
+ * truth: entries approved and still in flight (from {@code approved-trades} until their entry order
+ * ends on {@code order-events}), contracts held and their cost (from {@code fills}), the day's
+ * realized and unrealized P&amp;L (from {@code position-events}), and the cash balance the exchange
+ * last reported. An entry in flight counts at its worst possible cost until its fills say more.
+ */
+public final class Portfolio {
+
+    private static final Set<OrderStatus> ENTRY_ENDED = Set.of(OrderStatus.FILLED, OrderStatus.CANCELLED,
+            OrderStatus.REJECTED, OrderStatus.ABANDONED, OrderStatus.GIVEN_UP);
+
+    private static final class Position {
+        final String market;
+        final String event;
+        boolean inFlight;
+        Money reserved = Money.ZERO;
+        Contracts held = Contracts.ZERO;
+        Money heldCost = Money.ZERO;
+        Money unrealized = Money.ZERO;
+        Money realizedByPartials = Money.ZERO;
+
+        Position(String market, String event) {
+            this.market = market;
+            this.event = event;
+        }
+
+        boolean open() {
+            return inFlight || !held.isZero();
+        }
+
+        Money exposure() {
+            return inFlight ? max(reserved, heldCost) : heldCost;
+        }
+    }
+
+    private final Map<String, Position> positions = new LinkedHashMap<>();
+    private final Map<LocalDate, Money> realizedByDay = new HashMap<>();
+    private final Set<String> appliedFills = new HashSet<>();
+    private Optional<Money> balance = Optional.empty();
+
+    /** An approved entry: in flight, reserving its worst cost, until its order ends. */
+    public synchronized void apply(ApprovedTrade trade) {
+        Position position = positions.computeIfAbsent(trade.positionId(),
+                id -> new Position(trade.marketTicker(), trade.eventTicker()));
+        position.inFlight = true;
+        position.reserved = trade.plan().worstPrice().times(trade.contracts());
+    }
+
+    public synchronized void apply(OrderEvent order) {
+        Position position = positions.get(order.positionId());
+        if (position != null && order.purpose() == OrderPurpose.ENTRY && ENTRY_ENDED.contains(order.status())) {
+            position.inFlight = false;
+        }
+    }
+
+    /** A fill changes what is held; a fill seen twice (same trade id) counts once. */
+    public synchronized void apply(Fill fill) {
+        if (!appliedFills.add(fill.tradeId())) {
+            return;
+        }
+        Position position = positions.computeIfAbsent(fill.positionId(),
+                id -> new Position(fill.marketTicker(), fill.eventTicker()));
+        if (fill.action() == Action.BUY) {
+            position.held = position.held.plus(fill.count());
+            position.heldCost = position.heldCost.plus(fill.price().times(fill.count()));
+        } else if (!position.held.isZero()) {
+            Contracts remaining = position.held.minus(fill.count());
+            position.heldCost = remaining.isZero() ? Money.ZERO
+                    : position.heldCost.proRata(remaining, position.held);
+            position.held = remaining;
+        }
+    }
+
+    public synchronized void apply(PositionEvent event) {
+        Position position = positions.get(event.positionId());
+        if (position == null) {
+            return;
+        }
+        LocalDate day = LocalDate.ofInstant(event.occurredAt(), ZoneOffset.UTC);
+        switch (event) {
+            case PositionMarked marked -> position.unrealized = marked.unrealizedPnl();
+            case PositionPartiallyClosed partial -> {
+                position.realizedByPartials = position.realizedByPartials.plus(partial.realizedPnl());
+                addRealized(day, partial.realizedPnl());
+            }
+            case PositionClosed closed -> {
+                addRealized(day, closed.realizedPnl().minus(position.realizedByPartials));
+                position.unrealized = Money.ZERO;
+            }
+            case PositionSettled settled -> {
+                addRealized(day, settled.realizedPnl());
+                position.unrealized = Money.ZERO;
+            }
+            default -> {
+            }
+        }
+    }
+
+    public synchronized void balance(Money reported) {
+        balance = Optional.of(reported);
+    }
+
+    public synchronized Optional<Money> balance() {
+        return balance;
+    }
+
+    /** Whether the account holds, or is entering, a position on {@code market}. */
+    public synchronized boolean holds(String market) {
+        return positions.values().stream().anyMatch(p -> p.open() && p.market.equals(market));
+    }
+
+    /** The day's realized P&amp;L plus the unrealized P&amp;L of what is open. */
+    public synchronized Money dayPnl(LocalDate day) {
+        Money unrealized = positions.values().stream().filter(p -> !p.held.isZero())
+                .map(p -> p.unrealized).reduce(Money.ZERO, Money::plus);
+        return realizedByDay.getOrDefault(day, Money.ZERO).plus(unrealized);
+    }
+
+    /** What the risk gate sees; empty while the balance is not known. */
+    public synchronized Optional<PortfolioView> view(LocalDate day) {
+        if (balance.isEmpty()) {
+            return Optional.empty();
+        }
+        int open = (int) positions.values().stream().filter(p -> !p.inFlight && !p.held.isZero()).count();
+        Set<String> inFlight = new HashSet<>();
+        Map<String, Money> byEvent = new HashMap<>();
+        Money total = Money.ZERO;
+        for (Position position : positions.values()) {
+            if (position.inFlight) {
+                inFlight.add(position.market);
+            }
+            if (position.open()) {
+                total = total.plus(position.exposure());
+                byEvent.merge(position.event, position.exposure(), Money::plus);
+            }
+        }
+        return Optional.of(new PortfolioView(open, inFlight, total, byEvent, dayPnl(day), balance.get()));
+    }
+
+    private void addRealized(LocalDate day, Money amount) {
+        realizedByDay.merge(day, amount, Money::plus);
+    }
+
+    private static Money max(Money a, Money b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+}

@@ -1,0 +1,132 @@
+package dev.tradeloop.testkit;
+
+import dev.tradeloop.exchange.ExchangeEnvironment;
+import dev.tradeloop.exchange.auth.ApiCredentials;
+import dev.tradeloop.exchange.auth.KeyFiles;
+import dev.tradeloop.exchange.auth.PemPrivateKeys;
+import dev.tradeloop.exchange.rest.KalshiClient;
+import dev.tradeloop.exchange.rest.RateLimits;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The project's exchange simulator, started once per test JVM as a process of its own (the packaged
+ * {@code exchange-sim}), speaking the real Kalshi API. It has two accounts: the trader a service
+ * under test signs as ({@link #serviceConfig()}), and a maker the test uses to put liquidity in a
+ * book ({@link #maker()}).
+ */
+public final class TestExchange {
+
+    private static final Duration START = Duration.ofSeconds(120);
+    private static TestExchange instance;
+
+    private final ServiceProcess process;
+    private final String traderKeyId;
+    private final Path traderKeyFile;
+    private final KalshiClient maker;
+    private final KalshiClient trader;
+
+    private TestExchange(ServiceProcess process, String traderKeyId, Path traderKeyFile, KalshiClient maker,
+            KalshiClient trader) {
+        this.process = process;
+        this.traderKeyId = traderKeyId;
+        this.traderKeyFile = traderKeyFile;
+        this.maker = maker;
+        this.trader = trader;
+    }
+
+    /** The simulator of this JVM, started on first use. */
+    public static synchronized TestExchange get() {
+        if (instance == null) {
+            instance = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(instance.process::stop, "test-exchange-stop"));
+        }
+        return instance;
+    }
+
+    private static TestExchange start() {
+        try {
+            Path home = Files.createTempDirectory("tradeloop-test-exchange");
+            Path publicKeys = home.resolve("sim-keys");
+            Path traderKey = home.resolve("trader.key.pem");
+            String traderKeyId = KeyFiles.newPaperKey(traderKey, publicKeys);
+            Path makerKey = home.resolve("maker.key.pem");
+            String makerKeyId = KeyFiles.newPaperKey(makerKey, publicKeys);
+            Map<String, String> config = new HashMap<>(Map.of(
+                    "tradeloop.sim.keys-dir", publicKeys.toString(),
+                    "tradeloop.sim.seed-markets", "false",
+                    "tradeloop.sim.starting-balance", "10000.00"));
+            ServiceProcess process = ServiceProcess.start(projectRoot(), "exchange-sim", config).awaitHealthy(START);
+            ExchangeEnvironment environment = ExchangeEnvironment.at(process.uri("/trade-api/v2"));
+            return new TestExchange(process, traderKeyId, traderKey, client(environment, makerKeyId, makerKey),
+                    client(environment, traderKeyId, traderKey));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not prepare the test exchange", e);
+        }
+    }
+
+    private static KalshiClient client(ExchangeEnvironment environment, String keyId, Path keyFile) {
+        return new KalshiClient(environment, Optional.of(new ApiCredentials(keyId, PemPrivateKeys.read(keyFile))),
+                RateLimits.PRIME, Duration.ofSeconds(5), Clock.systemUTC());
+    }
+
+    static Path projectRoot() {
+        return Path.of(System.getProperty("tradeloop.root", "..")).toAbsolutePath().normalize();
+    }
+
+    /** The base URL of the simulator's REST API ({@code .../trade-api/v2}). */
+    public URI restBase() {
+        return process.uri("/trade-api/v2");
+    }
+
+    /** What a service needs to trade on this exchange as the trader. */
+    public Map<String, String> serviceConfig() {
+        return Map.of(
+                "tradeloop.exchange.env", restBase().toString(),
+                "tradeloop.exchange.key-id", traderKeyId,
+                "tradeloop.exchange.key-file", traderKeyFile.toString());
+    }
+
+    /** The maker account: places the resting orders a test's trades meet. */
+    public KalshiClient maker() {
+        return maker;
+    }
+
+    /** The trader account, for a test to look at what the service under test did. */
+    public KalshiClient trader() {
+        return trader;
+    }
+
+    /** Lists a new market on the simulator, open now and closing at {@code closeTime}. */
+    public void listMarket(String ticker, String eventTicker, Instant closeTime) {
+        String body = "{\"ticker\":\"" + ticker + "\",\"event_ticker\":\"" + eventTicker + "\",\"close_time\":\""
+                + closeTime + "\"}";
+        admin("/sim/admin/markets", body);
+    }
+
+    /** Arms a fault, as {@code POST /sim/admin/faults} takes it. */
+    public void armFault(String json) {
+        admin("/sim/admin/faults", json);
+    }
+
+    private void admin(String path, String body) {
+        try {
+            HttpResponse<String> answer = process.post(path, body);
+            if (answer.statusCode() / 100 != 2) {
+                throw new IllegalStateException("POST " + path + " answered " + answer.statusCode() + ": " + answer.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("POST " + path + " failed", e);
+        }
+    }
+}
