@@ -38,7 +38,7 @@ public final class Breakers {
             return new Breaker(name, false, Optional.empty(), Optional.empty(), false);
         }
 
-        BreakerState toState() {
+        public BreakerState toState() {
             return new BreakerState(name, open, resetModeOf(name), trippedAt, reason);
         }
     }

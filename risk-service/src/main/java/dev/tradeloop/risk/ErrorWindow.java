@@ -34,6 +34,7 @@ final class ErrorWindow {
     }
 
     String describe(Instant now) {
-        return count(now) + " errors in " + window.toMinutes() + " min (limit " + limit + ")";
+        String span = window.toSeconds() % 60 == 0 ? window.toMinutes() + " min" : window.toSeconds() + " s";
+        return count(now) + " errors in " + span + " (limit " + limit + ")";
     }
 }

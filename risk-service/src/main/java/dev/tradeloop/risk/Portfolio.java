@@ -103,22 +103,17 @@ public final class Portfolio {
             return;
         }
         LocalDate day = LocalDate.ofInstant(event.occurredAt(), ZoneOffset.UTC);
-        switch (event) {
-            case PositionMarked marked -> position.unrealized = marked.unrealizedPnl();
-            case PositionPartiallyClosed partial -> {
-                position.realizedByPartials = position.realizedByPartials.plus(partial.realizedPnl());
-                addRealized(day, partial.realizedPnl());
-            }
-            case PositionClosed closed -> {
-                addRealized(day, closed.realizedPnl().minus(position.realizedByPartials));
-                position.unrealized = Money.ZERO;
-            }
-            case PositionSettled settled -> {
-                addRealized(day, settled.realizedPnl());
-                position.unrealized = Money.ZERO;
-            }
-            default -> {
-            }
+        if (event instanceof PositionMarked marked) {
+            position.unrealized = marked.unrealizedPnl();
+        } else if (event instanceof PositionPartiallyClosed partial) {
+            position.realizedByPartials = position.realizedByPartials.plus(partial.realizedPnl());
+            addRealized(day, partial.realizedPnl());
+        } else if (event instanceof PositionClosed closed) {
+            addRealized(day, closed.realizedPnl().minus(position.realizedByPartials));
+            position.unrealized = Money.ZERO;
+        } else if (event instanceof PositionSettled settled) {
+            addRealized(day, settled.realizedPnl());
+            position.unrealized = Money.ZERO;
         }
     }
 
@@ -128,11 +123,6 @@ public final class Portfolio {
 
     public synchronized Optional<Money> balance() {
         return balance;
-    }
-
-    /** Whether the account holds, or is entering, a position on {@code market}. */
-    public synchronized boolean holds(String market) {
-        return positions.values().stream().anyMatch(p -> p.open() && p.market.equals(market));
     }
 
     /** The day's realized P&amp;L plus the unrealized P&amp;L of what is open. */
@@ -149,18 +139,21 @@ public final class Portfolio {
         }
         int open = (int) positions.values().stream().filter(p -> !p.inFlight && !p.held.isZero()).count();
         Set<String> inFlight = new HashSet<>();
+        Set<String> held = new HashSet<>();
         Map<String, Money> byEvent = new HashMap<>();
         Money total = Money.ZERO;
         for (Position position : positions.values()) {
             if (position.inFlight) {
                 inFlight.add(position.market);
+            } else if (!position.held.isZero()) {
+                held.add(position.market);
             }
             if (position.open()) {
                 total = total.plus(position.exposure());
                 byEvent.merge(position.event, position.exposure(), Money::plus);
             }
         }
-        return Optional.of(new PortfolioView(open, inFlight, total, byEvent, dayPnl(day), balance.get()));
+        return Optional.of(new PortfolioView(open, inFlight, held, total, byEvent, dayPnl(day), balance.get()));
     }
 
     private void addRealized(LocalDate day, Money amount) {

@@ -1,80 +1,170 @@
 package dev.tradeloop.risk;
 
+import dev.tradeloop.events.AlertCode;
+import dev.tradeloop.events.AlertSeverity;
 import dev.tradeloop.events.BreakerName;
-import dev.tradeloop.events.BreakerState;
-import dev.tradeloop.events.ResetMode;
+import dev.tradeloop.events.OperationalError;
+import dev.tradeloop.events.OperationalError.ErrorKind;
 import dev.tradeloop.events.Topics;
-import dev.tradeloop.events.TradingMode;
 import dev.tradeloop.events.TradingState;
+import dev.tradeloop.risk.Breakers.Breaker;
+import dev.tradeloop.risk.Breakers.KillAction;
+import dev.tradeloop.risk.persistence.BreakerRepository;
+import dev.tradeloop.support.Alerts;
 import dev.tradeloop.support.EventPublisher;
+import dev.tradeloop.support.OperationalErrors;
+import dev.tradeloop.support.Retries;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
+import java.time.Duration;
+import dev.tradeloop.events.money.Money;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * risk-service is the only writer of the trading state. On first start of a system (an empty
- * {@code trading-state} topic) it publishes ACTIVE with every breaker closed; when a state exists
- * it leaves it alone, so a restart never reopens trading that a breaker or a person stopped.
+ * risk-service is the only writer of the trading state. The breakers live in PostgreSQL, so one
+ * that resets only by hand stays open across restarts; at start they are read back and the state
+ * they make is published. Every trip and reset is stored with who did it, then published on the
+ * compacted {@code trading-state} topic, and a person is alerted. A trip is published even when it
+ * cannot be stored (stopping trading must not wait for the database); a reset is published only
+ * once stored.
  */
 @ApplicationScoped
 public class TradingStateAuthority {
 
+    private static final int ATTEMPTS = 3;
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(100);
+
+    private final Breakers breakers;
+    private final BreakerRepository repository;
     private final EventPublisher publisher;
+    private final Alerts alerts;
+    private final OperationalErrors errors;
     private final Clock clock;
-    private final String bootstrapServers;
+    private volatile TradingState current;
+    private Money acknowledgedLoss = Money.ZERO;
+    private LocalDate acknowledgedOn;
 
-    public TradingStateAuthority(EventPublisher publisher, Clock clock,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    public TradingStateAuthority(Breakers breakers, BreakerRepository repository, EventPublisher publisher,
+            Alerts alerts, OperationalErrors errors, Clock clock) {
+        this.breakers = breakers;
+        this.repository = repository;
         this.publisher = publisher;
+        this.alerts = alerts;
+        this.errors = errors;
         this.clock = clock;
-        this.bootstrapServers = bootstrapServers;
     }
 
-    void onStart(@Observes StartupEvent start) {
-        if (stateAlreadyPublished()) {
-            Log.info("trading state already on the topic; keeping it");
-            return;
+    void onStart(@Observes StartupEvent start) throws Exception {
+        try {
+            Retries.withBackoff(ATTEMPTS, FIRST_PAUSE, repository::loadAll).forEach(breakers::restore);
+            acknowledgedOn = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+            acknowledgedLoss = Retries.withBackoff(ATTEMPTS, FIRST_PAUSE, () -> repository.acknowledgedLoss(acknowledgedOn));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the breakers from PostgreSQL (quarkus.datasource.jdbc.url): "
+                    + e.getMessage(), e);
         }
-        TradingState initial = initialState();
-        publisher.publish(Topics.TRADING_STATE, TradingState.KEY, initial);
-        Log.infof("published the initial trading state %s eventId=%s", initial.mode(), initial.eventId());
+        publish("start");
+        Log.infof("trading state at start: %s", current.mode());
     }
 
-    private TradingState initialState() {
-        List<BreakerState> closed = Arrays.stream(BreakerName.values())
-                .map(name -> new BreakerState(name, false, resetModeOf(name), Optional.empty(), Optional.empty()))
-                .toList();
-        return new TradingState(UUID.randomUUID(), Instant.now(clock), "initial-trading-state",
-                TradingMode.ACTIVE, false, closed);
+    public TradingState current() {
+        return current;
     }
 
-    static ResetMode resetModeOf(BreakerName name) {
-        return name == BreakerName.EXCHANGE_API ? ResetMode.AUTOMATIC : ResetMode.MANUAL;
+    /** The loss of {@code day} an operator accepted by resetting the daily-loss breaker; zero if none. */
+    public synchronized Money acknowledgedLoss(LocalDate day) {
+        return day.equals(acknowledgedOn) ? acknowledgedLoss : Money.ZERO;
     }
 
-    private boolean stateAlreadyPublished() {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.TRADING_STATE.name()).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition()))
-                    .toList();
-            return consumer.endOffsets(partitions).values().stream().anyMatch(end -> end > 0);
+    /** An exchange or database error some service reported. */
+    public synchronized void onError(OperationalError error) {
+        breakers.recordError(error.kind(), error.occurredAt(), clock.instant())
+                .ifPresent(tripped -> tripped(tripped, "risk-service", error.correlationId()));
+    }
+
+    public synchronized void tripDailyLoss(String reason) {
+        breakers.tripDailyLoss(clock.instant(), reason)
+                .ifPresent(tripped -> tripped(tripped, "risk-service", "daily-loss-" + UUID.randomUUID()));
+    }
+
+    public synchronized void killSwitch(KillAction action, String reason, String actor) {
+        tripped(breakers.killSwitch(action, clock.instant(), reason), actor, "kill-switch-" + UUID.randomUUID());
+    }
+
+    /** Closes the exchange-API breaker once its errors have cleared. */
+    public synchronized void closeAutomaticIfCleared() {
+        breakers.closeIfCleared(clock.instant()).ifPresent(closed -> {
+            store(closed, "closed automatically", "risk-service");
+            publish("api-errors-cleared");
+            alerts.raise(AlertSeverity.INFO, AlertCode.BREAKER_RESET, "EXCHANGE_API breaker closed: errors cleared",
+                    "breaker-reset-" + UUID.randomUUID(), Optional.empty(), Optional.empty());
+        });
+    }
+
+    /**
+     * A person's reset; thrown when it cannot be stored, and then nothing changed. Resetting the
+     * daily-loss breaker accepts the day's loss as it is ({@code dayLoss}): the breaker trips again
+     * that day only if the loss grows past the limit beyond it.
+     */
+    public synchronized void reset(BreakerName name, String actor, Money dayLoss) throws Exception {
+        Breaker before = breakers.get(name);
+        Breaker closed = breakers.reset(name);
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        try {
+            Retries.withBackoff(ATTEMPTS, FIRST_PAUSE, () -> {
+                if (name == BreakerName.DAILY_LOSS) {
+                    repository.resetDailyLoss(closed, today, dayLoss, actor, now);
+                    acknowledgedLoss = dayLoss;
+                    acknowledgedOn = today;
+                } else {
+                    repository.save(closed, "reset", actor, now);
+                }
+                return null;
+            });
+        } catch (Exception e) {
+            breakers.restore(before);
+            errors.report(ErrorKind.DATABASE, "store breaker reset", e.getMessage(), "breaker-reset");
+            throw e;
         }
+        publish("reset-" + name);
+        alerts.raise(AlertSeverity.INFO, AlertCode.BREAKER_RESET, name + " reset by " + actor,
+                "breaker-reset-" + UUID.randomUUID(), Optional.empty(), Optional.empty());
+    }
+
+    private void tripped(Breaker breaker, String actor, String correlationId) {
+        publish(correlationId);
+        store(breaker, "tripped", actor);
+        AlertCode code = breaker.name() == BreakerName.KILL_SWITCH ? AlertCode.KILL_SWITCH : AlertCode.BREAKER_TRIPPED;
+        alerts.raise(AlertSeverity.CRITICAL, code, breaker.name() + " open: " + breaker.reason().orElse("")
+                + "; trading is " + current.mode() + (current.flattenAll() ? ", closing every position" : ""),
+                correlationId, Optional.empty(), Optional.empty());
+    }
+
+    private void store(Breaker breaker, String action, String actor) {
+        try {
+            Retries.withBackoff(ATTEMPTS, FIRST_PAUSE, () -> {
+                repository.save(breaker, action, actor, clock.instant());
+                return null;
+            });
+        } catch (Exception e) {
+            Log.errorf("breaker %s %s but not stored: %s", breaker.name(), action, e.getMessage());
+            errors.report(ErrorKind.DATABASE, "store breaker " + breaker.name(), e.getMessage(), "breaker-store");
+        }
+    }
+
+    private void publish(String correlationId) {
+        TradingState state = new TradingState(UUID.randomUUID(), clock.instant(), correlationId, breakers.mode(),
+                breakers.flattenAll(), breakers.all().stream().map(Breaker::toState).toList());
+        publisher.publish(Topics.TRADING_STATE, TradingState.KEY, state);
+        current = state;
+        Log.infof("trading state %s (flattenAll=%s) correlationId=%s", state.mode(), state.flattenAll(), correlationId);
     }
 }

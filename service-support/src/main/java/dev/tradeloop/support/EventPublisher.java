@@ -2,6 +2,7 @@ package dev.tradeloop.support;
 
 import dev.tradeloop.events.Event;
 import dev.tradeloop.events.Topic;
+import dev.tradeloop.events.Topics;
 import io.quarkus.logging.Log;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,6 +46,14 @@ public class EventPublisher {
         Log.debugf("published %s %s to %s-%d@%d correlationId=%s", event.type(), event.eventId(),
                 written.topic(), written.partition(), written.offset(), event.correlationId());
         return written;
+    }
+
+    /** Publishes an already encoded event (from an outbox) to the catalog topic named {@code topic}. */
+    public RecordMetadata publishEncoded(String topic, String key, byte[] value) {
+        if (Topics.byName(topic).isEmpty()) {
+            throw new IllegalArgumentException("no catalog topic is named " + topic);
+        }
+        return send(topic, key, value);
     }
 
     RecordMetadata send(String topic, String key, byte[] value) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tradeloop.events.json.Json;
 import dev.tradeloop.testkit.ServiceProcess;
 import dev.tradeloop.testkit.TestExchange;
+import dev.tradeloop.testkit.TestPostgres;
 import dev.tradeloop.testkit.TestKafka;
 import dev.tradeloop.testkit.TradeloopInfrastructure;
 import java.nio.file.Path;
@@ -28,6 +29,7 @@ class EveryServiceStartsTest {
     void every_service_process_reports_healthy(TestKafka kafka) throws Exception {
         Map<String, String> config = new java.util.HashMap<>(TestExchange.get().serviceConfig());
         config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        config.putAll(TestPostgres.get().serviceConfig("every_service"));
         List<ServiceProcess> started = new ArrayList<>();
         try {
             for (String service : SERVICES) {

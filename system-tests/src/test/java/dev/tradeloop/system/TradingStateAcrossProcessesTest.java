@@ -11,6 +11,7 @@ import dev.tradeloop.events.json.DecodeFailure;
 import dev.tradeloop.events.json.EventCodec;
 import dev.tradeloop.testkit.ServiceProcess;
 import dev.tradeloop.testkit.TestKafka;
+import dev.tradeloop.testkit.TestPostgres;
 import dev.tradeloop.testkit.TopicReader;
 import dev.tradeloop.testkit.TradeloopInfrastructure;
 import java.nio.charset.StandardCharsets;
@@ -37,14 +38,17 @@ class TradingStateAcrossProcessesTest {
 
     @Test
     void the_state_one_process_publishes_is_consumed_by_another_and_bad_input_is_dead_lettered(TestKafka kafka) {
-        Map<String, String> config = Map.of("kafka.bootstrap.servers", kafka.bootstrapServers());
+        Map<String, String> config = new java.util.HashMap<>(TestPostgres.get().serviceConfig("across_processes"));
+        config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         try (ServiceProcess risk = ServiceProcess.start(ROOT, "risk-service", config).awaitHealthy(START);
                 ServiceProcess order = ServiceProcess.start(ROOT, "order-service", config).awaitHealthy(START);
                 TopicReader<TradingState> states = kafka.reader(Topics.TRADING_STATE);
                 TopicReader<DeadLetter> deadLetters = kafka.reader(Topics.deadLetterOf(Topics.TRADING_STATE))) {
 
             // Given risk-service has published the account's trading state,
-            TradingState published = states.await(state -> true, DEADLINE);
+            String riskState = risk.awaitGet("/risk/state", answer -> answer.statusCode() == 200, DEADLINE).body();
+            TradingState answered = codec.decode(riskState.getBytes(StandardCharsets.UTF_8));
+            TradingState published = states.await(state -> state.eventId().equals(answered.eventId()), DEADLINE);
 
             // then order-service, through the broker, knows exactly that state.
             assertThat(orderServiceView(order, published)).isEqualTo(published);

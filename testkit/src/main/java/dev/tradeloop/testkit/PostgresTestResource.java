@@ -11,12 +11,7 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
 
     @Override
     public Map<String, String> start() {
-        TestPostgres postgres = TestPostgres.get();
-        String database = postgres.createDatabase("quarkus");
-        return Map.of(
-                "quarkus.datasource.jdbc.url", postgres.jdbcUrl(database),
-                "quarkus.datasource.username", TestPostgres.USER,
-                "quarkus.datasource.password", TestPostgres.PASSWORD);
+        return TestPostgres.get().serviceConfig("quarkus");
     }
 
     @Override

@@ -45,6 +45,15 @@ public final class TestPostgres {
         return "jdbc:postgresql://127.0.0.1:" + port() + "/" + database;
     }
 
+    /** The settings that point a service at a fresh database of its own on this server. */
+    public java.util.Map<String, String> serviceConfig(String prefix) {
+        String database = createDatabase(prefix);
+        return java.util.Map.of(
+                "quarkus.datasource.jdbc.url", jdbcUrl(database),
+                "quarkus.datasource.username", USER,
+                "quarkus.datasource.password", PASSWORD);
+    }
+
     /** Creates a fresh, empty database and returns its name. */
     public String createDatabase(String prefix) {
         String name = prefix.replaceAll("[^a-z0-9_]", "_") + "_" + DATABASES.incrementAndGet();

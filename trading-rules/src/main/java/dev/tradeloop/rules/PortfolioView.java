@@ -6,12 +6,14 @@ import java.util.Set;
 
 /**
  * What the risk gate knows of the account when it decides, rebuilt by risk-service from
- * {@code position-events} and {@code fills}: open positions, entries still in flight (by market),
+ * {@code position-events} and {@code fills}: open positions, entries still in flight and positions held
+ * (by market),
  * exposure in total and per event, the day's P&amp;L (realized plus unrealized), and the cash balance.
  */
 public record PortfolioView(
         int openPositions,
         Set<String> marketsWithEntryInFlight,
+        Set<String> marketsHeld,
         Money totalExposure,
         Map<String, Money> exposureByEvent,
         Money dayPnl,
@@ -19,6 +21,7 @@ public record PortfolioView(
 
     public PortfolioView {
         marketsWithEntryInFlight = Set.copyOf(marketsWithEntryInFlight);
+        marketsHeld = Set.copyOf(marketsHeld);
         exposureByEvent = Map.copyOf(exposureByEvent);
     }
 

@@ -16,7 +16,9 @@ import java.util.Optional;
 /**
  * The risk gate of the trading rules: sizes an edge by fractional Kelly and runs every check,
  * collecting every failure as a stable {@link RiskReason}, so a rejection says all that is wrong
- * with it. Only an entry with no reason at all is approved.
+ * with it. Only an entry with no reason at all is approved. Beyond the trading rules' list, a market
+ * already held is not entered again: one position per market, so a model's repeated predictions
+ * do not pile entries onto one bet.
  */
 public final class RiskGate {
 
@@ -48,6 +50,9 @@ public final class RiskGate {
         }
         if (portfolio.marketsWithEntryInFlight().contains(edge.marketTicker())) {
             reasons.add(RiskReason.ENTRY_IN_FLIGHT);
+        }
+        if (portfolio.marketsHeld().contains(edge.marketTicker())) {
+            reasons.add(RiskReason.POSITION_ALREADY_OPEN);
         }
         Price price = edge.targetPrice();
         if (price.compareTo(limits.minOrderPrice()) < 0 || price.compareTo(limits.maxOrderPrice()) > 0) {

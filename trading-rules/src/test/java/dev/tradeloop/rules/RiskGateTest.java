@@ -28,7 +28,7 @@ class RiskGateTest {
     private static final Instant NOW = Instant.parse("2026-11-24T14:30:00Z");
     private static final Method METHOD = MethodCatalog.load(MethodCatalogTest.METHODS).latest("kelly-quarter").orElseThrow();
     private static final TradingState ACTIVE = state(TradingMode.ACTIVE, false);
-    private static final PortfolioView EMPTY = new PortfolioView(0, Set.of(), Money.ZERO, Map.of(), Money.ZERO,
+    private static final PortfolioView EMPTY = new PortfolioView(0, Set.of(), Set.of(), Money.ZERO, Map.of(), Money.ZERO,
             Money.parse("10000"));
 
     private static TradingState state(TradingMode mode, boolean dailyLossOpen) {
@@ -47,7 +47,7 @@ class RiskGateTest {
 
     private static PortfolioView portfolio(int open, Set<String> inFlight, String exposure, Map<String, Money> byEvent,
             String dayPnl, String balance) {
-        return new PortfolioView(open, inFlight, Money.parse(exposure), byEvent, Money.parse(dayPnl), Money.parse(balance));
+        return new PortfolioView(open, inFlight, Set.of(), Money.parse(exposure), byEvent, Money.parse(dayPnl), Money.parse(balance));
     }
 
     private static List<RiskReason> reasons(Edge edge, PortfolioView portfolio, TradingState state) {
@@ -90,6 +90,13 @@ class RiskGateTest {
     void an_entry_already_in_flight_on_the_market() {
         assertThat(reasons(GOOD, portfolio(0, Set.of("KXT"), "0", Map.of(), "0", "10000"), ACTIVE))
                 .containsExactly(RiskReason.ENTRY_IN_FLIGHT);
+    }
+
+    @Test
+    void a_position_already_held_on_the_market() {
+        PortfolioView holding = new PortfolioView(1, Set.of(), Set.of("KXT"), Money.parse("50"), Map.of(), Money.ZERO,
+                Money.parse("10000"));
+        assertThat(reasons(GOOD, holding, ACTIVE)).containsExactly(RiskReason.POSITION_ALREADY_OPEN);
     }
 
     @Test

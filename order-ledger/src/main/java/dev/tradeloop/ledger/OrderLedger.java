@@ -1,0 +1,250 @@
+package dev.tradeloop.ledger;
+
+import dev.tradeloop.events.Action;
+import dev.tradeloop.events.OrderPurpose;
+import dev.tradeloop.events.Side;
+import dev.tradeloop.events.money.Contracts;
+import dev.tradeloop.events.money.Money;
+import dev.tradeloop.events.money.Price;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The order ledger in PostgreSQL. Every change is one transaction that also writes the events
+ * reporting it to the outbox, so what the ledger says and what the topics say never disagree:
+ * the {@link OutboxRelay} publishes them after the commit.
+ */
+@ApplicationScoped
+public class OrderLedger {
+
+    /** A fill to record once, by its trade id. */
+    public record FillRecord(String tradeId, String clientOrderId, String positionId, Contracts count, Price price,
+            Money fee, Instant executedAt) {
+    }
+
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final OutboxRelay relay;
+
+    public OrderLedger(DataSource dataSource, Clock clock, OutboxRelay relay) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+        this.relay = relay;
+    }
+
+    /** Records a new execution; false when it was recorded before (a redelivered request). */
+    public boolean open(Execution execution) throws SQLException {
+        return transaction(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO execution (execution_id, position_id, purpose, request_json, status, created_at, updated_at)
+                    VALUES (?, ?, ?, ?, 'ACTIVE', ?, ?) ON CONFLICT (execution_id) DO NOTHING""")) {
+                insert.setString(1, execution.executionId());
+                insert.setString(2, execution.positionId());
+                insert.setString(3, execution.purpose().name());
+                insert.setString(4, execution.requestJson());
+                insert.setTimestamp(5, now());
+                insert.setTimestamp(6, now());
+                return insert.executeUpdate() == 1;
+            }
+        }, List.of());
+    }
+
+    /** The executions not finished, oldest first: what a restarted service resumes. */
+    public List<Execution> active(OrderPurpose purpose) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("""
+                        SELECT execution_id, position_id, purpose, request_json FROM execution
+                        WHERE status = 'ACTIVE' AND purpose = ? ORDER BY created_at""")) {
+            select.setString(1, purpose.name());
+            try (ResultSet rows = select.executeQuery()) {
+                List<Execution> active = new ArrayList<>();
+                while (rows.next()) {
+                    active.add(new Execution(rows.getString(1), rows.getString(2),
+                            OrderPurpose.valueOf(rows.getString(3)), rows.getString(4)));
+                }
+                return active;
+            }
+        }
+    }
+
+    public void finish(String executionId, List<Outgoing> events) throws SQLException {
+        transaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE execution SET status = 'DONE', updated_at = ? WHERE execution_id = ?")) {
+                update.setTimestamp(1, now());
+                update.setString(2, executionId);
+                return update.executeUpdate();
+            }
+        }, events);
+    }
+
+    /** Every attempt of an execution, first to last. */
+    public List<Attempt> attempts(String executionId) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("""
+                        SELECT client_order_id, execution_id, attempt, market_ticker, side, action, price, count,
+                               time_in_force, status, exchange_order_id, filled, placed_at
+                        FROM order_attempt WHERE execution_id = ? ORDER BY attempt""")) {
+            select.setString(1, executionId);
+            try (ResultSet rows = select.executeQuery()) {
+                List<Attempt> attempts = new ArrayList<>();
+                while (rows.next()) {
+                    attempts.add(new Attempt(rows.getString(1), rows.getString(2), rows.getInt(3), rows.getString(4),
+                            Side.valueOf(rows.getString(5)), Action.valueOf(rows.getString(6)),
+                            Price.of(rows.getBigDecimal(7)), contracts(rows.getBigDecimal(8)), rows.getString(9),
+                            AttemptStatus.valueOf(rows.getString(10)), Optional.ofNullable(rows.getString(11)),
+                            contracts(rows.getBigDecimal(12)),
+                            Optional.ofNullable(rows.getTimestamp(13)).map(Timestamp::toInstant)));
+                }
+                return attempts;
+            }
+        }
+    }
+
+    /** Writes an attempt before it is sent. */
+    public void intend(Attempt attempt, List<Outgoing> events) throws SQLException {
+        transaction(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO order_attempt (client_order_id, execution_id, attempt, market_ticker, side, action,
+                        price, count, time_in_force, status, created_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'INTENDED', ?, ?)""")) {
+                insert.setString(1, attempt.clientOrderId());
+                insert.setString(2, attempt.executionId());
+                insert.setInt(3, attempt.attempt());
+                insert.setString(4, attempt.marketTicker());
+                insert.setString(5, attempt.side().name());
+                insert.setString(6, attempt.action().name());
+                insert.setBigDecimal(7, attempt.price().toBigDecimal());
+                insert.setBigDecimal(8, decimal(attempt.count()));
+                insert.setString(9, attempt.timeInForce());
+                insert.setTimestamp(10, now());
+                insert.setTimestamp(11, now());
+                return insert.executeUpdate();
+            }
+        }, events);
+    }
+
+    public void placed(String clientOrderId, String exchangeOrderId, Instant placedAt, List<Outgoing> events)
+            throws SQLException {
+        update(clientOrderId, AttemptStatus.PLACED, Optional.of(exchangeOrderId), Optional.of(placedAt),
+                Optional.empty(), events);
+    }
+
+    public void ended(String clientOrderId, AttemptStatus status, Contracts filled, List<Outgoing> events)
+            throws SQLException {
+        update(clientOrderId, status, Optional.empty(), Optional.empty(), Optional.of(filled), events);
+    }
+
+    /** Records a fill and its events; false (and nothing written) when its trade id was seen before. */
+    public boolean recordFill(FillRecord fill, List<Outgoing> events) throws SQLException {
+        return transaction(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO fill_seen (trade_id, client_order_id, position_id, count, price, fee, executed_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (trade_id) DO NOTHING""")) {
+                insert.setString(1, fill.tradeId());
+                insert.setString(2, fill.clientOrderId());
+                insert.setString(3, fill.positionId());
+                insert.setBigDecimal(4, decimal(fill.count()));
+                insert.setBigDecimal(5, fill.price().toBigDecimal());
+                insert.setBigDecimal(6, fill.fee().toBigDecimal());
+                insert.setTimestamp(7, Timestamp.from(fill.executedAt()));
+                if (insert.executeUpdate() == 0) {
+                    throw new AlreadyRecorded();
+                }
+                return true;
+            }
+        }, events);
+    }
+
+    /** The contracts filled so far for an execution, over all its attempts. */
+    public Contracts filled(String executionId) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("""
+                        SELECT COALESCE(SUM(f.count), 0) FROM fill_seen f
+                        JOIN order_attempt a ON a.client_order_id = f.client_order_id WHERE a.execution_id = ?""")) {
+            select.setString(1, executionId);
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return contracts(rows.getBigDecimal(1));
+            }
+        }
+    }
+
+    private void update(String clientOrderId, AttemptStatus status, Optional<String> exchangeOrderId,
+            Optional<Instant> placedAt, Optional<Contracts> filled, List<Outgoing> events) throws SQLException {
+        transaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("""
+                    UPDATE order_attempt SET status = ?, exchange_order_id = COALESCE(?, exchange_order_id),
+                        placed_at = COALESCE(?, placed_at), filled = COALESCE(?, filled), updated_at = ?
+                    WHERE client_order_id = ?""")) {
+                update.setString(1, status.name());
+                update.setString(2, exchangeOrderId.orElse(null));
+                update.setTimestamp(3, placedAt.map(Timestamp::from).orElse(null));
+                update.setBigDecimal(4, filled.map(OrderLedger::decimal).orElse(null));
+                update.setTimestamp(5, now());
+                update.setString(6, clientOrderId);
+                return update.executeUpdate();
+            }
+        }, events);
+    }
+
+    private interface Work<T> {
+        T in(Connection connection) throws SQLException;
+    }
+
+    /** Thrown inside a transaction to roll it back quietly: the row was there already. */
+    private static final class AlreadyRecorded extends SQLException {
+    }
+
+    private <T> T transaction(Work<T> work, List<Outgoing> events) throws SQLException {
+        T result;
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                result = work.in(connection);
+                Outbox.write(connection, events, now());
+                connection.commit();
+            } catch (AlreadyRecorded seen) {
+                connection.rollback();
+                @SuppressWarnings("unchecked")
+                T no = (T) Boolean.FALSE;
+                return no;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+        if (!events.isEmpty()) {
+            relay.wake();
+        }
+        return result;
+    }
+
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
+    }
+
+    private static BigDecimal decimal(Contracts count) {
+        return BigDecimal.valueOf(count.hundredths(), Contracts.SCALE);
+    }
+
+    private static Contracts contracts(BigDecimal value) {
+        return new Contracts(value.setScale(Contracts.SCALE).unscaledValue().longValueExact());
+    }
+
+    static String text(byte[] payload) {
+        return new String(payload, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.tradeloop.risk.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The breakers' thresholds and the operators' token. */
+@ConfigMapping(prefix = "tradeloop.risk")
+public interface RiskConfig {
+
+    /** The token an operator sends (header {@code X-Operator-Token}) to reset a breaker or use the kill switch; unset, every change is refused. */
+    Optional<String> operatorToken();
+
+    /** More exchange API errors than this within {@link #apiErrorWindow()} pause new entries. */
+    @WithDefault("5")
+    int apiErrorLimit();
+
+    @WithDefault("5m")
+    Duration apiErrorWindow();
+
+    /** More database errors than this within {@link #databaseErrorWindow()} pause all trading. */
+    @WithDefault("3")
+    int databaseErrorLimit();
+
+    @WithDefault("1m")
+    Duration databaseErrorWindow();
+
+    /** How long an edge waits for the portfolio to be rebuilt from the log after a start. */
+    @WithDefault("60s")
+    Duration catchUpTimeout();
+
+    /** How often the day's loss and the automatic breaker are checked. */
+    @WithDefault("1s")
+    Duration checkInterval();
+}
