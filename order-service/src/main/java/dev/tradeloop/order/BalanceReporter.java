@@ -1,0 +1,72 @@
+package dev.tradeloop.order;
+
+import dev.tradeloop.events.BalanceReported;
+import dev.tradeloop.events.OperationalError.ErrorKind;
+import dev.tradeloop.events.Topics;
+import dev.tradeloop.exchange.rest.ExchangeException;
+import dev.tradeloop.exchange.rest.KalshiClient;
+import dev.tradeloop.order.config.OrderConfig;
+import dev.tradeloop.support.EventPublisher;
+import dev.tradeloop.support.OperationalErrors;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reads the account's cash balance from the exchange and publishes it on {@code account-balance}
+ * (the bankroll risk-service sizes with): at start, every interval, and soon after an order ends.
+ */
+@ApplicationScoped
+public class BalanceReporter {
+
+    private final KalshiClient exchange;
+    private final EventPublisher publisher;
+    private final OperationalErrors errors;
+    private final OrderConfig config;
+    private final Clock clock;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            runnable -> new Thread(runnable, "balance-reporter"));
+
+    public BalanceReporter(KalshiClient exchange, EventPublisher publisher, OperationalErrors errors,
+            OrderConfig config, Clock clock) {
+        this.exchange = exchange;
+        this.publisher = publisher;
+        this.errors = errors;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    void onStart(@Observes StartupEvent start) {
+        long every = config.balanceInterval().toMillis();
+        timer.scheduleWithFixedDelay(this::report, 0, every, TimeUnit.MILLISECONDS);
+    }
+
+    void onStop(@Observes ShutdownEvent stop) {
+        timer.shutdownNow();
+    }
+
+    /** An order ended: the balance changed, report it without waiting for the interval. */
+    public void refreshSoon() {
+        timer.execute(this::report);
+    }
+
+    void report() {
+        try {
+            BalanceReported reported = new BalanceReported(UUID.randomUUID(), clock.instant(),
+                    "balance-" + clock.millis(), exchange.balance().dollars(), "order-service");
+            publisher.publish(Topics.ACCOUNT_BALANCE, "account", reported);
+            Log.debugf("balance %s", reported.balance());
+        } catch (ExchangeException e) {
+            errors.report(ErrorKind.EXCHANGE_API, "read balance", e.getMessage(), "balance");
+        } catch (RuntimeException e) {
+            Log.errorf("could not report the balance: %s", e.getMessage());
+        }
+    }
+}

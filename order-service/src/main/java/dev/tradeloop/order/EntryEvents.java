@@ -1,0 +1,65 @@
+package dev.tradeloop.order;
+
+import dev.tradeloop.events.Action;
+import dev.tradeloop.events.ApprovedTrade;
+import dev.tradeloop.events.ExecutionStrategy;
+import dev.tradeloop.events.Fill;
+import dev.tradeloop.events.OrderEvent;
+import dev.tradeloop.events.OrderPurpose;
+import dev.tradeloop.events.OrderStatus;
+import dev.tradeloop.events.Side;
+import dev.tradeloop.events.Topics;
+import dev.tradeloop.events.money.Contracts;
+import dev.tradeloop.events.money.Price;
+import dev.tradeloop.ledger.Attempt;
+import dev.tradeloop.ledger.Outgoing;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The events an entry's execution reports, keyed by position id, ready for the outbox. */
+final class EntryEvents {
+
+    private EntryEvents() {
+    }
+
+    /** One step of one attempt: its price, its count, what of it filled. */
+    static Outgoing step(ApprovedTrade trade, Attempt attempt, OrderStatus status, Optional<String> orderId,
+            Contracts filled, Optional<String> errorCode, Optional<String> note, Instant at) {
+        return Outgoing.of(Topics.ORDER_EVENTS, trade.positionId(), new OrderEvent(UUID.randomUUID(), at,
+                trade.correlationId(), trade.positionId(), trade.marketTicker(), OrderPurpose.ENTRY, status,
+                attempt.clientOrderId(), orderId, trade.side(), Action.BUY, Optional.of(attempt.price()),
+                attempt.count(), min(filled, attempt.count()), attempt.attempt(),
+                Optional.of(ExecutionStrategy.LIMIT_THEN_WALK), Optional.empty(), errorCode, note, trade.method()));
+    }
+
+    /** How the whole entry ended: every attempt's fills together against the approved count. */
+    static Outgoing end(ApprovedTrade trade, OrderStatus status, int attempts, String lastClientOrderId,
+            Contracts filled, Optional<String> errorCode, String note, Instant at) {
+        return Outgoing.of(Topics.ORDER_EVENTS, trade.positionId(), new OrderEvent(UUID.randomUUID(), at,
+                trade.correlationId(), trade.positionId(), trade.marketTicker(), OrderPurpose.ENTRY, status,
+                lastClientOrderId, Optional.empty(), trade.side(), Action.BUY, Optional.empty(), trade.contracts(),
+                min(filled, trade.contracts()), attempts, Optional.of(ExecutionStrategy.LIMIT_THEN_WALK),
+                Optional.empty(), errorCode, Optional.of(note), trade.method()));
+    }
+
+    static Outgoing fill(ApprovedTrade trade, Attempt attempt, dev.tradeloop.exchange.model.Fill fill, Instant at) {
+        return Outgoing.of(Topics.FILLS, trade.positionId(), new Fill(UUID.randomUUID(), at, trade.correlationId(),
+                trade.positionId(), fill.dedupeId(), fill.orderId(), attempt.clientOrderId(), trade.marketTicker(),
+                trade.eventTicker(), OrderPurpose.ENTRY, trade.side(), Action.BUY, fill.countFp(),
+                heldPrice(trade.side(), fill), fill.feeCost(), fill.isTaker(), fill.createdTime(),
+                Optional.of(trade.confidence()), trade.method()));
+    }
+
+    /** The price of the side held: Kalshi reports both; a missing NO price is the YES price's complement. */
+    static Price heldPrice(Side side, dev.tradeloop.exchange.model.Fill fill) {
+        if (side == Side.YES) {
+            return fill.yesPriceDollars();
+        }
+        return fill.noPriceDollars() != null ? fill.noPriceDollars() : fill.yesPriceDollars().complement();
+    }
+
+    private static Contracts min(Contracts a, Contracts b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}

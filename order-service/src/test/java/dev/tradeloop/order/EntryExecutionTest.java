@@ -1,0 +1,213 @@
+package dev.tradeloop.order;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tradeloop.events.ApprovedTrade;
+import dev.tradeloop.events.DeadLetter;
+import dev.tradeloop.events.Fill;
+import dev.tradeloop.events.OrderEvent;
+import dev.tradeloop.events.OrderPurpose;
+import dev.tradeloop.events.OrderStatus;
+import dev.tradeloop.events.Side;
+import dev.tradeloop.events.Topics;
+import dev.tradeloop.events.TradingMode;
+import dev.tradeloop.events.json.DecodeFailure;
+import dev.tradeloop.events.money.Contracts;
+import dev.tradeloop.events.money.Money;
+import dev.tradeloop.events.money.Price;
+import dev.tradeloop.exchange.model.Order;
+import dev.tradeloop.testkit.ExchangeTestResource;
+import dev.tradeloop.testkit.KafkaTestResource;
+import dev.tradeloop.testkit.PostgresTestResource;
+import dev.tradeloop.testkit.TestExchange;
+import dev.tradeloop.testkit.TestKafka;
+import dev.tradeloop.testkit.TopicReader;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * order-service working approved entries on the project's simulator (a separate process speaking the
+ * Kalshi API), with its ledger in a real PostgreSQL and its events on a real broker.
+ */
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(ExchangeTestResource.class)
+class EntryExecutionTest {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(45);
+    private static final Duration ONE_SECOND = Duration.ofSeconds(1);
+    private final TestKafka kafka = TestKafka.get();
+
+    @BeforeEach
+    void tradingIsActive() {
+        OrderFixtures.tradingIs(TradingMode.ACTIVE);
+        awaitTradingState("ACTIVE");
+    }
+
+    /** The entry's steps, each as status@price (the end, which has no price, as status alone). */
+    private static List<String> steps(List<OrderEvent> events, String position) {
+        return events.stream().filter(e -> e.positionId().equals(position))
+                .map(e -> e.status() + e.price().map(p -> "@" + p).orElse("")).toList();
+    }
+
+    private static boolean isEnd(OrderEvent event, ApprovedTrade trade) {
+        return event.positionId().equals(trade.positionId()) && event.price().isEmpty();
+    }
+
+    private List<Order> traderOrdersOn(String market) {
+        return TestExchange.get().trader().orders(Map.of("ticker", market), Optional.empty(), 100).items();
+    }
+
+    @Test
+    void an_entry_that_meets_an_offer_fills_at_the_target_price_and_the_fill_is_published_once() {
+        String market = OrderFixtures.market();
+        OrderFixtures.offerYes(market, "0.57", 100);
+        ApprovedTrade trade = OrderFixtures.approved(market, 50, "0.57", "0.59", Duration.ofSeconds(5));
+
+        kafka.produce(Topics.APPROVED_TRADES, trade.positionId(), trade);
+
+        try (TopicReader<OrderEvent> orders = kafka.reader(Topics.ORDER_EVENTS);
+                TopicReader<Fill> fills = kafka.reader(Topics.FILLS)) {
+            OrderEvent end = orders.await(e -> isEnd(e, trade), DEADLINE);
+            assertThat(end.status()).isEqualTo(OrderStatus.FILLED);
+            assertThat(end.filled()).isEqualTo(Contracts.whole(50));
+            assertThat(steps(orders.decoded(), trade.positionId()))
+                    .containsExactly("INTENDED@0.5700", "PLACED@0.5700", "FILLED@0.5700", "FILLED");
+
+            Fill fill = fills.await(f -> f.positionId().equals(trade.positionId()), DEADLINE);
+            assertThat(fill.count()).isEqualTo(Contracts.whole(50));
+            assertThat(fill.price()).isEqualTo(Price.parse("0.57"));
+            assertThat(fill.side()).isEqualTo(Side.YES);
+            assertThat(fill.purpose()).isEqualTo(OrderPurpose.ENTRY);
+            assertThat(fill.clientOrderId()).isEqualTo(trade.positionId() + "-1");
+            assertThat(fill.entryConfidence()).contains(trade.confidence());
+            // Kalshi's taker fee: 0.07 × 50 × 0.57 × 0.43 = 0.85785, rounded up to $0.0001 = 0.8579
+            assertThat(fill.fee()).isEqualTo(Money.parse("0.8579"));
+            assertThat(fill.correlationId()).isEqualTo(trade.correlationId());
+            assertThat(fills.decoded()).filteredOn(f -> f.positionId().equals(trade.positionId())).hasSize(1);
+        }
+        assertThat(traderOrdersOn(market)).hasSize(1);
+    }
+
+    @Test
+    void an_entry_that_does_not_fill_walks_its_price_by_a_cent_until_it_meets_the_offer() {
+        String market = OrderFixtures.market();
+        OrderFixtures.offerYes(market, "0.58", 100);
+        ApprovedTrade trade = OrderFixtures.approved(market, 30, "0.57", "0.59", ONE_SECOND);
+
+        kafka.produce(Topics.APPROVED_TRADES, trade.positionId(), trade);
+
+        try (TopicReader<OrderEvent> orders = kafka.reader(Topics.ORDER_EVENTS)) {
+            OrderEvent end = orders.await(e -> isEnd(e, trade), DEADLINE);
+            assertThat(end.status()).isEqualTo(OrderStatus.FILLED);
+            assertThat(steps(orders.decoded(), trade.positionId())).containsExactly(
+                    "INTENDED@0.5700", "PLACED@0.5700", "CANCELLED@0.5700",
+                    "WALKED@0.5800", "PLACED@0.5800", "FILLED@0.5800", "FILLED");
+        }
+        assertThat(traderOrdersOn(market)).extracting(Order::clientOrderId)
+                .containsExactlyInAnyOrder(trade.positionId() + "-1", trade.positionId() + "-2");
+    }
+
+    @Test
+    void a_partial_fill_counts_for_what_filled_and_the_rest_is_cancelled_at_the_slippage_cap() {
+        String market = OrderFixtures.market();
+        OrderFixtures.offerYes(market, "0.57", 20);
+        ApprovedTrade trade = OrderFixtures.approved(market, 50, "0.57", "0.57", ONE_SECOND);
+
+        kafka.produce(Topics.APPROVED_TRADES, trade.positionId(), trade);
+
+        try (TopicReader<OrderEvent> orders = kafka.reader(Topics.ORDER_EVENTS);
+                TopicReader<Fill> fills = kafka.reader(Topics.FILLS)) {
+            OrderEvent end = orders.await(e -> isEnd(e, trade), DEADLINE);
+            assertThat(end.status()).isEqualTo(OrderStatus.CANCELLED);
+            assertThat(end.filled()).isEqualTo(Contracts.whole(20));
+            assertThat(end.note().orElseThrow()).contains("20.00 of 50.00 filled");
+            assertThat(fills.await(f -> f.positionId().equals(trade.positionId()), DEADLINE).count())
+                    .isEqualTo(Contracts.whole(20));
+        }
+        assertThat(traderOrdersOn(market)).noneMatch(Order::isResting);
+    }
+
+    @Test
+    void with_no_offer_at_all_the_entry_is_abandoned_and_nothing_rests_on_the_exchange() {
+        String market = OrderFixtures.market();
+        ApprovedTrade trade = OrderFixtures.approved(market, 10, "0.40", "0.41", ONE_SECOND);
+
+        kafka.produce(Topics.APPROVED_TRADES, trade.positionId(), trade);
+
+        try (TopicReader<OrderEvent> orders = kafka.reader(Topics.ORDER_EVENTS)) {
+            OrderEvent end = orders.await(e -> isEnd(e, trade), DEADLINE);
+            assertThat(end.status()).isEqualTo(OrderStatus.ABANDONED);
+            assertThat(end.filled()).isEqualTo(Contracts.ZERO);
+        }
+        assertThat(traderOrdersOn(market)).hasSize(2).noneMatch(Order::isResting);
+    }
+
+    @Test
+    void an_order_the_exchange_refuses_is_not_sent_again() {
+        ApprovedTrade trade = OrderFixtures.approved("KXORD-NO-SUCH-MARKET", 10, "0.40", "0.41", ONE_SECOND);
+
+        kafka.produce(Topics.APPROVED_TRADES, trade.positionId(), trade);
+
+        try (TopicReader<OrderEvent> orders = kafka.reader(Topics.ORDER_EVENTS)) {
+            OrderEvent end = orders.await(e -> isEnd(e, trade), DEADLINE);
+            assertThat(end.status()).isEqualTo(OrderStatus.REJECTED);
+            assertThat(steps(orders.decoded(), trade.positionId()))
+                    .containsExactly("INTENDED@0.4000", "REJECTED@0.4000", "REJECTED");
+        }
+    }
+
+    @Test
+    void while_trading_is_halted_no_entry_reaches_the_exchange() {
+        String market = OrderFixtures.market();
+        OrderFixtures.offerYes(market, "0.57", 100);
+        OrderFixtures.tradingIs(TradingMode.HALTED);
+        awaitTradingState("HALTED");
+        ApprovedTrade trade = OrderFixtures.approved(market, 10, "0.57", "0.59", ONE_SECOND);
+
+        kafka.produce(Topics.APPROVED_TRADES, trade.positionId(), trade);
+
+        try (TopicReader<OrderEvent> orders = kafka.reader(Topics.ORDER_EVENTS)) {
+            OrderEvent end = orders.await(e -> isEnd(e, trade), DEADLINE);
+            assertThat(end.status()).isEqualTo(OrderStatus.ABANDONED);
+            assertThat(end.note().orElseThrow()).isEqualTo("trading is HALTED: no new order");
+            assertThat(steps(orders.decoded(), trade.positionId())).containsExactly("ABANDONED");
+        } finally {
+            OrderFixtures.tradingIs(TradingMode.ACTIVE);
+            awaitTradingState("ACTIVE");
+        }
+        assertThat(traderOrdersOn(market)).isEmpty();
+    }
+
+    @Test
+    void a_malformed_approved_trade_is_dead_lettered_and_the_next_one_is_executed() {
+        String market = OrderFixtures.market();
+        kafka.produceRaw(Topics.APPROVED_TRADES.name(), "pos-bad", "{\"type\":\"ApprovedTrade\"}".getBytes(StandardCharsets.UTF_8));
+        ApprovedTrade next = OrderFixtures.approved(market, 10, "0.40", "0.40", ONE_SECOND);
+        kafka.produce(Topics.APPROVED_TRADES, next.positionId(), next);
+
+        try (TopicReader<DeadLetter> letters = kafka.reader(Topics.deadLetterOf(Topics.APPROVED_TRADES));
+                TopicReader<OrderEvent> orders = kafka.reader(Topics.ORDER_EVENTS)) {
+            DeadLetter letter = letters.await(l -> l.key().equals(Optional.of("pos-bad")), DEADLINE);
+            assertThat(letter.failure()).isEqualTo(DecodeFailure.UNSUPPORTED_SCHEMA_VERSION);
+            assertThat(letter.consumer()).isEqualTo("order-service");
+            assertThat(orders.await(e -> isEnd(e, next), DEADLINE).status()).isEqualTo(OrderStatus.ABANDONED);
+        }
+    }
+
+    private static void awaitTradingState(String mode) {
+        Awaitility.await("order-service to see trading " + mode).atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> given().when().get("/trading-state").then().extract().asString().contains("\"" + mode + "\""));
+    }
+}
