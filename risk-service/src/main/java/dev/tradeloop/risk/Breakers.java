@@ -7,6 +7,7 @@ import dev.tradeloop.events.ResetMode;
 import dev.tradeloop.events.TradingMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -121,7 +122,9 @@ public final class Breakers {
     }
 
     private Breaker trip(BreakerName name, Instant now, String reason, boolean flatten) {
-        Breaker tripped = new Breaker(name, true, Optional.of(now), Optional.of(reason), flatten);
+        // to the microsecond, as PostgreSQL keeps it: the state read back after a restart is the same
+        Instant at = now.truncatedTo(ChronoUnit.MICROS);
+        Breaker tripped = new Breaker(name, true, Optional.of(at), Optional.of(reason), flatten);
         breakers.put(name, tripped);
         return tripped;
     }

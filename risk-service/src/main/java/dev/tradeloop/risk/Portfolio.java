@@ -37,8 +37,9 @@ public final class Portfolio {
 
     private static final class Position {
         final String market;
-        final String event;
-        boolean inFlight;
+        String event;
+        boolean approved;
+        boolean entryEnded;
         Money reserved = Money.ZERO;
         Contracts held = Contracts.ZERO;
         Money heldCost = Money.ZERO;
@@ -50,12 +51,16 @@ public final class Portfolio {
             this.event = event;
         }
 
+        boolean inFlight() {
+            return approved && !entryEnded;
+        }
+
         boolean open() {
-            return inFlight || !held.isZero();
+            return inFlight() || !held.isZero();
         }
 
         Money exposure() {
-            return inFlight ? max(reserved, heldCost) : heldCost;
+            return inFlight() ? max(reserved, heldCost) : heldCost;
         }
     }
 
@@ -64,18 +69,21 @@ public final class Portfolio {
     private final Set<String> appliedFills = new HashSet<>();
     private Optional<Money> balance = Optional.empty();
 
+    /*
+     * The topics are read together but not in one order: a position's fill or its end may be read
+     * before its approval. So each event finds or makes the position, and none assumes another came first.
+     */
+
     /** An approved entry: in flight, reserving its worst cost, until its order ends. */
     public synchronized void apply(ApprovedTrade trade) {
-        Position position = positions.computeIfAbsent(trade.positionId(),
-                id -> new Position(trade.marketTicker(), trade.eventTicker()));
-        position.inFlight = true;
+        Position position = position(trade.positionId(), trade.marketTicker(), trade.eventTicker());
+        position.approved = true;
         position.reserved = trade.plan().worstPrice().times(trade.contracts());
     }
 
     public synchronized void apply(OrderEvent order) {
-        Position position = positions.get(order.positionId());
-        if (position != null && order.purpose() == OrderPurpose.ENTRY && ENTRY_ENDED.contains(order.status())) {
-            position.inFlight = false;
+        if (order.purpose() == OrderPurpose.ENTRY && ENTRY_ENDED.contains(order.status())) {
+            position(order.positionId(), order.marketTicker(), null).entryEnded = true;
         }
     }
 
@@ -84,8 +92,7 @@ public final class Portfolio {
         if (!appliedFills.add(fill.tradeId())) {
             return;
         }
-        Position position = positions.computeIfAbsent(fill.positionId(),
-                id -> new Position(fill.marketTicker(), fill.eventTicker()));
+        Position position = position(fill.positionId(), fill.marketTicker(), fill.eventTicker());
         if (fill.action() == Action.BUY) {
             position.held = position.held.plus(fill.count());
             position.heldCost = position.heldCost.plus(fill.price().times(fill.count()));
@@ -98,10 +105,7 @@ public final class Portfolio {
     }
 
     public synchronized void apply(PositionEvent event) {
-        Position position = positions.get(event.positionId());
-        if (position == null) {
-            return;
-        }
+        Position position = position(event.positionId(), event.marketTicker(), null);
         LocalDate day = LocalDate.ofInstant(event.occurredAt(), ZoneOffset.UTC);
         if (event instanceof PositionMarked marked) {
             position.unrealized = marked.unrealizedPnl();
@@ -137,23 +141,32 @@ public final class Portfolio {
         if (balance.isEmpty()) {
             return Optional.empty();
         }
-        int open = (int) positions.values().stream().filter(p -> !p.inFlight && !p.held.isZero()).count();
+        int open = (int) positions.values().stream().filter(p -> !p.inFlight() && !p.held.isZero()).count();
         Set<String> inFlight = new HashSet<>();
         Set<String> held = new HashSet<>();
         Map<String, Money> byEvent = new HashMap<>();
         Money total = Money.ZERO;
         for (Position position : positions.values()) {
-            if (position.inFlight) {
+            if (position.inFlight()) {
                 inFlight.add(position.market);
             } else if (!position.held.isZero()) {
                 held.add(position.market);
             }
             if (position.open()) {
                 total = total.plus(position.exposure());
-                byEvent.merge(position.event, position.exposure(), Money::plus);
+                byEvent.merge(position.event == null ? position.market : position.event, position.exposure(), Money::plus);
             }
         }
         return Optional.of(new PortfolioView(open, inFlight, held, total, byEvent, dayPnl(day), balance.get()));
+    }
+
+    /** The position, made on first sight; its event ticker is filled in by whichever event carries it. */
+    private Position position(String positionId, String market, String event) {
+        Position position = positions.computeIfAbsent(positionId, id -> new Position(market, event));
+        if (position.event == null && event != null) {
+            position.event = event;
+        }
+        return position;
     }
 
     private void addRealized(LocalDate day, Money amount) {

@@ -10,8 +10,10 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +32,7 @@ public class RiskChecks {
     private final Money dailyLossLimit;
     private final RiskConfig config;
     private final Clock clock;
+    private volatile Instant lastCheck;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             runnable -> new Thread(runnable, "risk-checks"));
 
@@ -55,6 +58,7 @@ public class RiskChecks {
 
     void check() {
         try {
+            lastCheck = clock.instant();
             authority.closeAutomaticIfCleared();
             if (!feed.isCaughtUp()) {
                 return;
@@ -69,6 +73,11 @@ public class RiskChecks {
         } catch (RuntimeException e) {
             Log.errorf(e, "the risk checks failed this round");
         }
+    }
+
+    /** When the checks last ran; empty before the first round. */
+    public Optional<Instant> lastCheck() {
+        return Optional.ofNullable(lastCheck);
     }
 
     /** The account-wide daily loss limit in force. */

@@ -105,4 +105,20 @@ class PortfolioTest {
         assertThat(portfolio.view(TODAY).orElseThrow().openPositions()).isZero();
         assertThat(portfolio.view(TODAY).orElseThrow().totalExposure()).isEqualTo(Money.ZERO);
     }
+
+    @Test
+    void events_read_out_of_order_across_topics_give_the_same_view() {
+        portfolio.balance(Money.parse("10000"));
+        portfolio.apply(entryOrder("p1", OrderStatus.FILLED));
+        portfolio.apply(new PositionClosed(UUID.randomUUID(), NOW, "c", "p2", "KXB", Contracts.whole(10),
+                Price.parse("0.20"), Money.parse("0.05"), Money.parse("-3.00"), Money.parse("0.10"), Optional.empty(), "t9"));
+        portfolio.apply(fill("p1", "t1", Action.BUY, 100, "0.40"));
+        portfolio.apply(approved("p1", "KXA", "EV", 100));
+
+        PortfolioView view = portfolio.view(TODAY).orElseThrow();
+        assertThat(view.marketsWithEntryInFlight()).isEmpty();
+        assertThat(view.marketsHeld()).containsExactly("KXA");
+        assertThat(view.totalExposure()).isEqualTo(Money.parse("40.00"));
+        assertThat(portfolio.dayPnl(TODAY)).isEqualTo(Money.parse("-3.00"));
+    }
 }

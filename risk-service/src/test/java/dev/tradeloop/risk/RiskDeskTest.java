@@ -1,5 +1,6 @@
 package dev.tradeloop.risk;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tradeloop.events.ApprovedTrade;
@@ -28,7 +29,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 import javax.sql.DataSource;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -148,6 +151,30 @@ class RiskDeskTest {
             assertThat(decisions.await(d -> d.edgeEventId().equals(next.eventId()), DEADLINE).outcome())
                     .isEqualTo(RiskOutcome.REJECTED);
         }
+    }
+
+    @Test
+    void a_malformed_message_on_a_portfolio_topic_is_dead_lettered_and_the_portfolio_goes_on() {
+        String position = "pos-" + UUID.randomUUID();
+        kafka.produceRaw(Topics.FILLS.name(), position, "{\"type\":\"Fill\",\"schemaVersion\":1}"
+                .getBytes(StandardCharsets.UTF_8));
+        RiskFixtures.reportBalance("10000.01");
+
+        try (TopicReader<DeadLetter> letters = kafka.reader(Topics.deadLetterOf(Topics.FILLS))) {
+            DeadLetter letter = letters.await(l -> l.key().equals(Optional.of(position)), DEADLINE);
+            assertThat(letter.failure()).isEqualTo(DecodeFailure.MISSING_FIELD);
+            assertThat(letter.consumer()).isEqualTo("risk-service");
+        }
+        awaitBalance("10000.0100");
+        RiskFixtures.reportBalance("10000.00");
+        awaitBalance("10000.0000");
+    }
+
+    private static void awaitBalance(String balance) {
+        Awaitility.await("the portfolio to read the balance " + balance).atMost(DEADLINE)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> given().when().get("/risk/portfolio").then().extract().jsonPath().getString("balance")
+                        .equals(balance));
     }
 
     private String auditedOutcome(Edge edge) throws Exception {

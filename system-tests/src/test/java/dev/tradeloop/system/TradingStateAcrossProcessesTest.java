@@ -11,14 +11,11 @@ import dev.tradeloop.events.json.DecodeFailure;
 import dev.tradeloop.events.json.EventCodec;
 import dev.tradeloop.testkit.ServiceProcess;
 import dev.tradeloop.testkit.TestKafka;
-import dev.tradeloop.testkit.TestPostgres;
 import dev.tradeloop.testkit.TopicReader;
 import dev.tradeloop.testkit.TradeloopInfrastructure;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,17 +28,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TradeloopInfrastructure.class)
 class TradingStateAcrossProcessesTest {
 
-    private static final Path ROOT = Path.of(System.getProperty("tradeloop.root", ".."));
-    private static final Duration START = Duration.ofSeconds(90);
     private static final Duration DEADLINE = Duration.ofSeconds(30);
     private final EventCodec<TradingState> codec = Topics.TRADING_STATE.codec();
 
     @Test
     void the_state_one_process_publishes_is_consumed_by_another_and_bad_input_is_dead_lettered(TestKafka kafka) {
-        Map<String, String> config = new java.util.HashMap<>(TestPostgres.get().serviceConfig("across_processes"));
-        config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
-        try (ServiceProcess risk = ServiceProcess.start(ROOT, "risk-service", config).awaitHealthy(START);
-                ServiceProcess order = ServiceProcess.start(ROOT, "order-service", config).awaitHealthy(START);
+        Stack stack = new Stack("across_processes");
+        try (ServiceProcess risk = stack.start("risk-service");
+                ServiceProcess order = stack.start("order-service");
                 TopicReader<TradingState> states = kafka.reader(Topics.TRADING_STATE);
                 TopicReader<DeadLetter> deadLetters = kafka.reader(Topics.deadLetterOf(Topics.TRADING_STATE))) {
 

@@ -21,9 +21,9 @@ import java.util.Optional;
 
 /**
  * The project's exchange simulator, started once per test JVM as a process of its own (the packaged
- * {@code exchange-sim}), speaking the real Kalshi API. It has two accounts: the trader a service
- * under test signs as ({@link #serviceConfig()}), and a maker the test uses to put liquidity in a
- * book ({@link #maker()}).
+ * {@code exchange-sim}), speaking the real Kalshi API. It has three accounts: the trader a service
+ * under test signs as ({@link #serviceConfig()}), a maker the test uses to put liquidity in a book
+ * ({@link #maker()}), and another trader whose trades make a market's volume ({@link #other()}).
  */
 public final class TestExchange {
 
@@ -35,14 +35,16 @@ public final class TestExchange {
     private final Path traderKeyFile;
     private final KalshiClient maker;
     private final KalshiClient trader;
+    private final KalshiClient other;
 
     private TestExchange(ServiceProcess process, String traderKeyId, Path traderKeyFile, KalshiClient maker,
-            KalshiClient trader) {
+            KalshiClient trader, KalshiClient other) {
         this.process = process;
         this.traderKeyId = traderKeyId;
         this.traderKeyFile = traderKeyFile;
         this.maker = maker;
         this.trader = trader;
+        this.other = other;
     }
 
     /** The simulator of this JVM, started on first use. */
@@ -62,6 +64,8 @@ public final class TestExchange {
             String traderKeyId = KeyFiles.newPaperKey(traderKey, publicKeys);
             Path makerKey = home.resolve("maker.key.pem");
             String makerKeyId = KeyFiles.newPaperKey(makerKey, publicKeys);
+            Path otherKey = home.resolve("other.key.pem");
+            String otherKeyId = KeyFiles.newPaperKey(otherKey, publicKeys);
             Map<String, String> config = new HashMap<>(Map.of(
                     "tradeloop.sim.keys-dir", publicKeys.toString(),
                     "tradeloop.sim.seed-markets", "false",
@@ -69,7 +73,7 @@ public final class TestExchange {
             ServiceProcess process = ServiceProcess.start(projectRoot(), "exchange-sim", config).awaitHealthy(START);
             ExchangeEnvironment environment = ExchangeEnvironment.at(process.uri("/trade-api/v2"));
             return new TestExchange(process, traderKeyId, traderKey, client(environment, makerKeyId, makerKey),
-                    client(environment, traderKeyId, traderKey));
+                    client(environment, traderKeyId, traderKey), client(environment, otherKeyId, otherKey));
         } catch (IOException e) {
             throw new UncheckedIOException("could not prepare the test exchange", e);
         }
@@ -105,6 +109,11 @@ public final class TestExchange {
     /** The trader account, for a test to look at what the service under test did. */
     public KalshiClient trader() {
         return trader;
+    }
+
+    /** Another trader in the market, whose trades give a market volume without touching the trader's account. */
+    public KalshiClient other() {
+        return other;
     }
 
     /** Lists a new market on the simulator, open now and closing at {@code closeTime}. */

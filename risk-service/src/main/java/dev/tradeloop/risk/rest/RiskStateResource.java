@@ -49,6 +49,7 @@ public class RiskStateResource {
         answer.put("day", today.toString());
         answer.put("dayPnl", portfolio.dayPnl(today).toString());
         answer.put("dailyLossLimit", checks.dailyLossLimit().toString());
+        answer.put("lastCheck", checks.lastCheck().map(Object::toString).orElse("not yet"));
         portfolio.view(today).ifPresentOrElse((PortfolioView view) -> {
             answer.put("balance", view.balance().toString());
             answer.put("openPositions", view.openPositions());
