@@ -1,0 +1,54 @@
+package dev.tradeloop.rules.position;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tradeloop.events.Side;
+import dev.tradeloop.events.money.Contracts;
+import dev.tradeloop.events.money.Money;
+import dev.tradeloop.events.money.Price;
+import org.junit.jupiter.api.Test;
+
+class HoldingTest {
+
+    @Test
+    void a_yes_position_is_worth_its_bid_less_its_cost_and_entry_fees() {
+        // 100 YES bought at 0.60 (60.00) with 1.68 of fees, marked at the YES bid 0.66
+        Holding yes = new Holding(Side.YES, Contracts.whole(100), Contracts.whole(100), Money.parse("60.00"),
+                Money.parse("1.68"));
+
+        Holding.Valuation value = yes.valueAt(Price.parse("0.66"));
+
+        // 100 × 0.66 − 60.00 − 1.68 = 4.32; 4.32 / 60.00 = 0.0720
+        assertThat(value.unrealizedPnl()).isEqualTo(Money.parse("4.32"));
+        assertThat(value.pnlPct()).isEqualByComparingTo("0.072");
+    }
+
+    @Test
+    void a_no_position_is_worth_the_no_bid_and_a_loss_is_negative() {
+        // 43 NO bought at 0.44 (18.92) with 0.74 of fees, marked at the NO bid 0.40
+        Holding no = new Holding(Side.NO, Contracts.whole(43), Contracts.whole(43), Money.parse("18.92"),
+                Money.parse("0.74"));
+
+        Holding.Valuation value = no.valueAt(Price.parse("0.40"));
+
+        // 43 × 0.40 − 18.92 − 0.74 = −2.46; −2.46 / 18.92 = −0.1300 (to the fourth decimal)
+        assertThat(value.unrealizedPnl()).isEqualTo(Money.parse("-2.46"));
+        assertThat(value.pnlPct().setScale(4, java.math.RoundingMode.HALF_EVEN)).isEqualByComparingTo("-0.1300");
+    }
+
+    @Test
+    void a_partial_close_keeps_the_cost_and_fees_of_what_is_still_held_pro_rata() {
+        Holding held = new Holding(Side.YES, Contracts.whole(100), Contracts.whole(100), Money.parse("60.00"),
+                Money.parse("1.68"));
+
+        assertThat(held.costOf(Contracts.whole(50))).isEqualTo(Money.parse("30.84"));
+        Holding half = held.reducedBy(Contracts.whole(50));
+
+        assertThat(half.count()).isEqualTo(Contracts.whole(50));
+        assertThat(half.originalCount()).isEqualTo(Contracts.whole(100));
+        assertThat(half.costBasis()).isEqualTo(Money.parse("30.00"));
+        assertThat(half.entryFees()).isEqualTo(Money.parse("0.84"));
+        assertThat(half.valueAt(Price.parse("0.66")).pnlPct()).isEqualByComparingTo("0.072");
+        assertThat(half.reducedBy(Contracts.whole(50)).isOpen()).isFalse();
+    }
+}
