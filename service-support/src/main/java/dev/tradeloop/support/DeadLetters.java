@@ -39,15 +39,21 @@ public class DeadLetters {
         Topic<?> source = Topics.byName(record.topic()).orElseThrow(() ->
                 new IllegalArgumentException("no catalog topic is named " + record.topic()));
         Topic<DeadLetter> deadLetterTopic = Topics.deadLetterOf(source);
-        Optional<String> text = utf8(record.value());
-        DeadLetter letter = new DeadLetter(UUID.randomUUID(), Instant.now(clock),
-                "dlq-" + record.topic() + "-" + record.partition() + "-" + record.offset(), record.topic(),
-                record.partition(), record.offset(), Optional.ofNullable(record.key()),
-                text.orElseGet(() -> Base64.getEncoder().encodeToString(orEmpty(record.value()))),
-                text.isEmpty(), failure, error, consumer);
+        DeadLetter letter = letter(record.topic(), record.partition(), record.offset(), record.key(), record.value(),
+                failure, error, consumer, Instant.now(clock));
         publisher.publish(deadLetterTopic, record.key(), letter);
         Log.warnf("dead-lettered %s-%d@%d to %s: %s %s", record.topic(), record.partition(), record.offset(),
                 deadLetterTopic.name(), failure, error);
+    }
+
+    /** The dead letter of one message: the message whole (as text, or Base64 when it is not UTF-8) and why. */
+    public static DeadLetter letter(String topic, int partition, long offset, String key, byte[] value,
+            DecodeFailure failure, String error, String consumer, Instant now) {
+        Optional<String> text = utf8(value);
+        return new DeadLetter(UUID.randomUUID(), now, "dlq-" + topic + "-" + partition + "-" + offset, topic,
+                partition, offset, Optional.ofNullable(key),
+                text.orElseGet(() -> Base64.getEncoder().encodeToString(orEmpty(value))), text.isEmpty(), failure,
+                error, consumer);
     }
 
     private static Optional<String> utf8(byte[] bytes) {

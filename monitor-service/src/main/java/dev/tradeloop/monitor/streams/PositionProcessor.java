@@ -1,0 +1,180 @@
+package dev.tradeloop.monitor.streams;
+
+import dev.tradeloop.events.Alert;
+import dev.tradeloop.events.AlertCode;
+import dev.tradeloop.events.AlertSeverity;
+import dev.tradeloop.events.Event;
+import dev.tradeloop.events.Fill;
+import dev.tradeloop.events.MethodRef;
+import dev.tradeloop.events.OrderEvent;
+import dev.tradeloop.events.Prediction;
+import dev.tradeloop.events.PriceTick;
+import dev.tradeloop.events.TradingState;
+import dev.tradeloop.rules.Method;
+import dev.tradeloop.rules.position.Position;
+import dev.tradeloop.rules.position.PositionLifecycle;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+
+/**
+ * Moves the monitor's inputs (keyed by market ticker, so a market's ticks, predictions, fills and
+ * order events meet in one task) to and from {@link PositionLifecycle}: a tick or a prediction
+ * evaluates every position on its market; a fill opens, grows or closes one; an exit order that
+ * failed frees it to trigger again. A timer evaluates positions whose market is quiet (every 30 s,
+ * every 5 s near a threshold), every position at once while the account must be flattened, and
+ * alerts when a position has had no evaluation for too long. Positions are stored under
+ * {@code market|position id}, so a market's positions are one prefix scan.
+ */
+final class PositionProcessor implements Processor<String, Event, String, Event> {
+
+    private final Function<MethodRef, Optional<Method>> methods;
+    private final Duration staleAfter;
+    private final Set<String> reportedStale = new HashSet<>();
+    private ProcessorContext<String, Event> context;
+    private KeyValueStore<String, Position> positions;
+    private KeyValueStore<String, PriceTick> ticks;
+    private KeyValueStore<String, Prediction> predictions;
+    private ReadOnlyKeyValueStore<String, ValueAndTimestamp<TradingState>> tradingState;
+
+    PositionProcessor(Function<MethodRef, Optional<Method>> methods, Duration staleAfter) {
+        this.methods = methods;
+        this.staleAfter = staleAfter;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Event> context) {
+        this.context = context;
+        this.positions = context.getStateStore(MonitorTopology.POSITIONS);
+        this.ticks = context.getStateStore(MonitorTopology.TICKS);
+        this.predictions = context.getStateStore(MonitorTopology.PREDICTIONS);
+        this.tradingState = context.getStateStore(MonitorTopology.TRADING_STATE);
+        context.schedule(Duration.ofSeconds(1), PunctuationType.WALL_CLOCK_TIME, this::onTimer);
+    }
+
+    @Override
+    public void process(Record<String, Event> record) {
+        Instant now = now();
+        Event event = record.value();
+        if (event instanceof PriceTick tick) {
+            PriceTick held = ticks.get(tick.marketTicker());
+            if (held != null && tick.sequence() <= held.sequence()) {
+                return; // a duplicate, or older than the tick held
+            }
+            ticks.put(tick.marketTicker(), tick);
+            marketPositions(tick.marketTicker()).forEach(p -> evaluate(p, now));
+        } else if (event instanceof Prediction prediction) {
+            Prediction held = predictions.get(prediction.marketTicker());
+            if (held == null || !prediction.occurredAt().isBefore(held.occurredAt())) {
+                predictions.put(prediction.marketTicker(), prediction);
+                marketPositions(prediction.marketTicker()).forEach(p -> evaluate(p, now));
+            }
+        } else if (event instanceof Fill fill) {
+            String key = Position.storeKey(fill.marketTicker(), fill.positionId());
+            PositionLifecycle.Step step = PositionLifecycle.onFill(Optional.ofNullable(positions.get(key)), fill, now);
+            save(step);
+            step.position().filter(p -> !p.closed()).ifPresent(p -> evaluate(p, now));
+        } else if (event instanceof OrderEvent order) {
+            Position position = positions.get(Position.storeKey(order.marketTicker(), order.positionId()));
+            if (position != null) {
+                save(PositionLifecycle.onOrderEvent(position, order, now));
+            }
+        }
+    }
+
+    private void onTimer(long timestamp) {
+        Instant now = Instant.ofEpochMilli(timestamp);
+        boolean flatten = flattenAll();
+        List<Position> due = new ArrayList<>();
+        try (KeyValueIterator<String, Position> all = positions.all()) {
+            while (all.hasNext()) {
+                Position position = all.next().value;
+                if (position.closed()) {
+                    continue;
+                }
+                Optional<Method> method = methods.apply(position.method());
+                Instant last = position.evaluatedAt().orElse(Instant.EPOCH);
+                if (flatten || method.map(m -> !now.isBefore(last.plus(PositionLifecycle.nextEvaluationIn(position, m))))
+                        .orElse(false)) {
+                    due.add(position);
+                }
+                alertIfStale(position, now);
+            }
+        }
+        due.forEach(position -> evaluate(position, now));
+    }
+
+    private void evaluate(Position position, Instant now) {
+        PriceTick tick = ticks.get(position.marketTicker());
+        Optional<Method> method = methods.apply(position.method());
+        if (tick == null || method.isEmpty() || position.closed()) {
+            return;
+        }
+        Optional<BigDecimal> probability = Optional.ofNullable(predictions.get(position.marketTicker()))
+                .map(Prediction::probabilityYes);
+        PositionLifecycle.Context situation = new PositionLifecycle.Context(tick, probability, flattenAll(),
+                Optional.empty(), now);
+        save(PositionLifecycle.evaluate(position, situation, method.get()));
+        reportedStale.remove(position.positionId());
+    }
+
+    private void alertIfStale(Position position, Instant now) {
+        Instant last = position.evaluatedAt().orElse(Instant.EPOCH);
+        if (position.evaluatedAt().isPresent() && now.isAfter(last.plus(staleAfter))
+                && reportedStale.add(position.positionId())) {
+            Alert alert = new Alert(UUID.randomUUID(), now, position.correlationId(), AlertSeverity.WARNING,
+                    AlertCode.MONITOR_STALE, "monitor-service", "position " + position.positionId() + " on "
+                    + position.marketTicker() + " has had no evaluation since " + last + " (no price)",
+                    Optional.of(position.positionId()), Optional.of(position.marketTicker()));
+            context.forward(new Record<>(position.positionId(), alert, now.toEpochMilli()));
+        }
+    }
+
+    private boolean flattenAll() {
+        ValueAndTimestamp<TradingState> state = tradingState.get(TradingState.KEY);
+        return state != null && state.value() != null && state.value().flattenAll();
+    }
+
+    private List<Position> marketPositions(String market) {
+        List<Position> found = new ArrayList<>();
+        try (KeyValueIterator<String, Position> range = positions.prefixScan(market + "|",
+                new StringSerializer())) {
+            range.forEachRemaining((KeyValue<String, Position> entry) -> {
+                if (!entry.value.closed()) {
+                    found.add(entry.value);
+                }
+            });
+        }
+        return found;
+    }
+
+    private void save(PositionLifecycle.Step step) {
+        step.position().ifPresent(p -> positions.put(p.storeKey(), p));
+        long at = context.currentSystemTimeMs();
+        for (Event event : step.events()) {
+            String key = step.position().map(Position::positionId).orElseThrow();
+            context.forward(new Record<>(key, event, at));
+        }
+    }
+
+    private Instant now() {
+        return Instant.ofEpochMilli(context.currentSystemTimeMs());
+    }
+}

@@ -1,0 +1,183 @@
+package dev.tradeloop.monitor.streams;
+
+import dev.tradeloop.events.Action;
+import dev.tradeloop.events.Alert;
+import dev.tradeloop.events.DeadLetter;
+import dev.tradeloop.events.Event;
+import dev.tradeloop.events.ExitTrigger;
+import dev.tradeloop.events.Fill;
+import dev.tradeloop.events.MarketStatus;
+import dev.tradeloop.events.MethodRef;
+import dev.tradeloop.events.OrderEvent;
+import dev.tradeloop.events.OrderPurpose;
+import dev.tradeloop.events.OrderStatus;
+import dev.tradeloop.events.PositionEvent;
+import dev.tradeloop.events.Prediction;
+import dev.tradeloop.events.PriceTick;
+import dev.tradeloop.events.Side;
+import dev.tradeloop.events.Topic;
+import dev.tradeloop.events.Topics;
+import dev.tradeloop.events.TradingMode;
+import dev.tradeloop.events.TradingState;
+import dev.tradeloop.events.money.Contracts;
+import dev.tradeloop.events.money.Money;
+import dev.tradeloop.events.money.Price;
+import dev.tradeloop.rules.MethodCatalog;
+import java.io.Closeable;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+/**
+ * The monitor's topology in a {@link TopologyTestDriver}, with the wall clock in the test's hands and
+ * the inputs and outputs as events: the given / when / then of the scenarios.
+ */
+final class MonitorDriver implements Closeable {
+
+    static final Instant T0 = Instant.parse("2026-11-24T14:00:00Z");
+    static final MethodRef METHOD = new MethodRef("kelly-quarter", 1);
+    static final String MARKET = "KXMON-T1";
+    static final String POSITION = "pos-1";
+
+    private final TopologyTestDriver driver;
+    private final TestInputTopic<String, byte[]> ticks;
+    private final TestInputTopic<String, byte[]> predictions;
+    private final TestInputTopic<String, byte[]> fills;
+    private final TestInputTopic<String, byte[]> orders;
+    private final TestInputTopic<String, byte[]> states;
+    private final TestOutputTopic<String, PositionEvent> positionEvents;
+    private final TestOutputTopic<String, ExitTrigger> exitTriggers;
+    private final TestOutputTopic<String, Alert> alerts;
+    private final TestOutputTopic<String, DeadLetter> fillLetters;
+    private Instant now = T0;
+    private long sequence;
+    private int trades;
+
+    MonitorDriver() throws Exception {
+        MethodCatalog methods = MethodCatalog.load(Path.of(System.getProperty("tradeloop.methods.dir")));
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "monitor-test");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        config.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("monitor-test").toString());
+        driver = new TopologyTestDriver(MonitorTopology.build(new StreamsBuilder(), methods::get,
+                Duration.ofMinutes(2)), config, T0);
+        ticks = input(Topics.PRICE_TICKS);
+        predictions = input(Topics.PREDICTIONS);
+        fills = input(Topics.FILLS);
+        orders = input(Topics.ORDER_EVENTS);
+        states = input(Topics.TRADING_STATE);
+        positionEvents = output(Topics.POSITION_EVENTS);
+        exitTriggers = output(Topics.EXIT_TRIGGERS);
+        alerts = output(Topics.ALERTS);
+        fillLetters = output(Topics.deadLetterOf(Topics.FILLS));
+    }
+
+    private TestInputTopic<String, byte[]> input(Topic<?> topic) {
+        return driver.createInputTopic(topic.name(), new StringSerializer(), new ByteArraySerializer(), now,
+                Duration.ZERO);
+    }
+
+    private <V extends Event> TestOutputTopic<String, V> output(Topic<V> topic) {
+        return driver.createOutputTopic(topic.name(), new StringDeserializer(), topic.valueSerde().deserializer());
+    }
+
+    /** Moves the wall clock: timers fire as they would. */
+    void after(Duration elapsed) {
+        now = now.plus(elapsed);
+        driver.advanceWallClockTime(elapsed);
+    }
+
+    Instant now() {
+        return now;
+    }
+
+    /** A tick of the market: YES bid/ask given, NO the complements, closing in {@code closesIn}. */
+    void tick(String yesBid, String yesAsk, long volume, Duration closesIn) {
+        tickNumbered(++sequence, yesBid, yesAsk, volume, closesIn);
+    }
+
+    void tick(String yesBid, String yesAsk) {
+        tick(yesBid, yesAsk, 500, Duration.ofHours(2));
+    }
+
+    void tickNumbered(long number, String yesBid, String yesAsk, long volume, Duration closesIn) {
+        Price bid = Price.parse(yesBid);
+        Price ask = Price.parse(yesAsk);
+        PriceTick tick = new PriceTick(UUID.randomUUID(), now, "tick", MARKET, "KXMON", MarketStatus.OPEN, bid, ask,
+                ask.complement(), bid.complement(), Optional.empty(), Contracts.whole(volume), T0.plus(closesIn),
+                number, now);
+        ticks.pipeInput(MARKET, Topics.PRICE_TICKS.codec().encode(tick), now);
+    }
+
+    void predict(String probabilityYes) {
+        Prediction prediction = new Prediction(UUID.randomUUID(), now, "p", MARKET, new BigDecimal(probabilityYes),
+                new BigDecimal("0.85"), "model", "1");
+        predictions.pipeInput(MARKET, Topics.PREDICTIONS.codec().encode(prediction), now);
+    }
+
+    /** An entry (BUY) or exit (SELL) fill of {@code side} at {@code price}, fee given. */
+    void fill(Side side, Action action, long count, String price, String fee) {
+        Fill fill = new Fill(UUID.randomUUID(), now, "corr-1", POSITION, "trade-" + (++trades), "order-1",
+                POSITION + "-1", MARKET, "KXMON", action == Action.BUY ? OrderPurpose.ENTRY : OrderPurpose.EXIT, side,
+                action, Contracts.whole(count), Price.parse(price), Money.parse(fee), true, now,
+                Optional.of(new BigDecimal("0.85")), METHOD);
+        fills.pipeInput(POSITION, Topics.FILLS.codec().encode(fill), now);
+    }
+
+    void rawFill(String json) {
+        fills.pipeInput(POSITION, json.getBytes(java.nio.charset.StandardCharsets.UTF_8), now);
+    }
+
+    void exitFailed(Side side) {
+        OrderEvent failed = new OrderEvent(UUID.randomUUID(), now, "corr-1", POSITION, MARKET, OrderPurpose.EXIT,
+                OrderStatus.EXIT_FAILED, POSITION + "-x1", Optional.empty(), side, Action.SELL, Optional.empty(),
+                Contracts.whole(1), Contracts.ZERO, 1, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of("gave up after 5 walks"), METHOD);
+        orders.pipeInput(POSITION, Topics.ORDER_EVENTS.codec().encode(failed), now);
+    }
+
+    void flattenAll() {
+        TradingState state = new TradingState(UUID.randomUUID(), now, "s", TradingMode.REDUCE_ONLY, true, List.of());
+        states.pipeInput(TradingState.KEY, Topics.TRADING_STATE.codec().encode(state), now);
+    }
+
+    /** The position events emitted since the last call, by type name. */
+    List<PositionEvent> positionEvents() {
+        return positionEvents.readValuesToList();
+    }
+
+    List<ExitTrigger> exitTriggers() {
+        return exitTriggers.readValuesToList();
+    }
+
+    List<Alert> alerts() {
+        return alerts.readValuesToList();
+    }
+
+    List<DeadLetter> fillDeadLetters() {
+        return fillLetters.readValuesToList();
+    }
+
+    static List<String> types(List<? extends Event> events) {
+        return events.stream().map(Event::type).toList();
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}

@@ -1,0 +1,203 @@
+package dev.tradeloop.monitor.streams;
+
+import static dev.tradeloop.monitor.streams.MonitorDriver.types;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tradeloop.events.Action;
+import dev.tradeloop.events.ExecutionStrategy;
+import dev.tradeloop.events.ExitFailed;
+import dev.tradeloop.events.ExitPriority;
+import dev.tradeloop.events.ExitReason;
+import dev.tradeloop.events.ExitTrigger;
+import dev.tradeloop.events.PositionClosed;
+import dev.tradeloop.events.PositionEvent;
+import dev.tradeloop.events.PositionPartiallyClosed;
+import dev.tradeloop.events.Side;
+import dev.tradeloop.events.TrailingStopMoved;
+import dev.tradeloop.events.json.DecodeFailure;
+import dev.tradeloop.events.money.Contracts;
+import dev.tradeloop.events.money.Money;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Whole scenarios through the monitor's topology: given the inputs, when they arrive, then exactly these events. */
+class MonitorTopologyTest {
+
+    private final MonitorDriver monitor = new MonitorDriver();
+
+    MonitorTopologyTest() throws Exception {
+    }
+
+    @AfterEach
+    void close() {
+        monitor.close();
+    }
+
+    private static List<ExitReason> reasons(List<ExitTrigger> triggers) {
+        return triggers.stream().map(ExitTrigger::reason).toList();
+    }
+
+    /** Given a YES position of 100 bought at 0.50 without fees, on a quiet market at 0.49 / 0.50. */
+    private void givenYesAt050() {
+        monitor.tick("0.49", "0.50");
+        monitor.fill(Side.YES, Action.BUY, 100, "0.50", "0.00");
+        assertThat(types(monitor.positionEvents())).containsExactly("PositionOpened", "PositionMarked");
+    }
+
+    @Test
+    void a_no_position_falling_past_the_stop_loss_is_exited_at_critical_priority() {
+        monitor.tick("0.48", "0.50"); // NO bid 0.50, NO ask 0.52
+        monitor.fill(Side.NO, Action.BUY, 100, "0.50", "0.00");
+        assertThat(types(monitor.positionEvents())).containsExactly("PositionOpened", "PositionMarked");
+
+        monitor.tick("0.56", "0.58"); // NO bid 0.42: −16 %
+
+        assertThat(types(monitor.positionEvents())).containsExactly("PositionMarked", "ExitTriggered");
+        ExitTrigger trigger = monitor.exitTriggers().get(0);
+        assertThat(trigger.reason()).isEqualTo(ExitReason.STOP_LOSS);
+        assertThat(trigger.priority()).isEqualTo(ExitPriority.CRITICAL);
+        assertThat(trigger.side()).isEqualTo(Side.NO);
+        assertThat(trigger.quantity()).isEqualTo(Contracts.whole(100));
+        assertThat(trigger.execution().strategy()).isEqualTo(ExecutionStrategy.IMMEDIATE_MARKET);
+        assertThat(trigger.conflicting()).isEmpty();
+    }
+
+    @Test
+    void two_conditions_at_once_the_more_urgent_wins_and_the_other_is_recorded() {
+        givenYesAt050();
+
+        monitor.tick("0.42", "0.43", 500, Duration.ofMinutes(4)); // −16 % and 4 minutes to the close
+
+        assertThat(types(monitor.positionEvents())).containsExactly("PositionMarked", "ExitTriggered");
+        ExitTrigger trigger = monitor.exitTriggers().get(0);
+        assertThat(trigger.reason()).isEqualTo(ExitReason.STOP_LOSS);
+        assertThat(trigger.conflicting()).containsExactly(ExitReason.TIME_BASED_URGENT);
+    }
+
+    @Test
+    void while_an_exit_is_in_flight_only_a_more_urgent_trigger_takes_over() {
+        givenYesAt050();
+
+        monitor.tick("0.58", "0.59"); // +16 %: partial exit stage 1 (MEDIUM), the trailing stop activates
+        assertThat(types(monitor.positionEvents()))
+                .containsExactly("PositionMarked", "TrailingStopActivated", "ExitTriggered");
+        monitor.tick("0.60", "0.61"); // +20 %: stage 1 still in flight, nothing new is triggered
+        List<PositionEvent> moved = monitor.positionEvents();
+        assertThat(types(moved)).containsExactly("PositionMarked", "TrailingStopMoved");
+        assertThat(((TrailingStopMoved) moved.get(1)).stop()).isEqualByComparingTo("0.582");
+        monitor.tick("0.40", "0.41"); // −20 %: CRITICAL takes over
+
+        assertThat(types(monitor.positionEvents())).containsExactly("PositionMarked", "ExitTriggered");
+        List<ExitTrigger> triggers = monitor.exitTriggers();
+        assertThat(reasons(triggers)).containsExactly(ExitReason.PARTIAL_EXIT_TARGET, ExitReason.STOP_LOSS);
+        assertThat(triggers.get(0).quantity()).isEqualTo(Contracts.whole(50));
+        assertThat(triggers.get(0).partialStage()).contains(1);
+        assertThat(triggers.get(1).quantity()).isEqualTo(Contracts.whole(100));
+        assertThat(triggers.get(1).conflicting()).containsExactly(ExitReason.TRAILING_STOP);
+    }
+
+    @Test
+    void partial_exits_then_the_trailing_stop_closes_the_rest_and_the_realized_pnl_includes_every_fee() {
+        givenYesAt050();
+
+        monitor.tick("0.58", "0.59");
+        monitor.fill(Side.YES, Action.SELL, 50, "0.58", "0.20");
+        monitor.tick("0.63", "0.64"); // +26 % on what is left: stage 2; the stop tightens to 0.63 × 0.98
+        monitor.fill(Side.YES, Action.SELL, 25, "0.63", "0.10");
+        monitor.tick("0.61", "0.62"); // 0.61 ≤ 0.6174: the trailing stop
+        monitor.fill(Side.YES, Action.SELL, 25, "0.61", "0.10");
+
+        List<PositionEvent> events = monitor.positionEvents();
+        assertThat(types(events)).containsExactly(
+                "PositionMarked", "TrailingStopActivated", "ExitTriggered",
+                "PositionPartiallyClosed",
+                "PositionMarked", "TrailingStopMoved", "ExitTriggered",
+                "PositionPartiallyClosed",
+                "PositionMarked", "ExitTriggered",
+                "PositionClosed");
+        PositionPartiallyClosed first = (PositionPartiallyClosed) events.get(3);
+        assertThat(first.realizedPnl()).isEqualTo(Money.parse("3.80")); // 50 × 0.58 − 25.00 − 0.20
+        assertThat(first.partialStage()).contains(1);
+        PositionPartiallyClosed second = (PositionPartiallyClosed) events.get(7);
+        assertThat(second.realizedPnl()).isEqualTo(Money.parse("3.15")); // 25 × 0.63 − 12.50 − 0.10
+        assertThat(second.remaining()).isEqualTo(Contracts.whole(25));
+        PositionClosed closed = (PositionClosed) events.get(10);
+        assertThat(closed.realizedPnl()).isEqualTo(Money.parse("9.60")); // + 25 × 0.61 − 12.50 − 0.10
+        assertThat(closed.totalFees()).isEqualTo(Money.parse("0.40"));
+        assertThat(closed.exitReason()).contains(ExitReason.TRAILING_STOP);
+        assertThat(reasons(monitor.exitTriggers())).containsExactly(ExitReason.PARTIAL_EXIT_TARGET,
+                ExitReason.PARTIAL_EXIT_TARGET, ExitReason.TRAILING_STOP);
+    }
+
+    @Test
+    void a_quiet_market_is_caught_by_the_timer_and_the_close_time_condition_fires_without_a_tick() {
+        monitor.tick("0.50", "0.51", 500, Duration.ofMinutes(6));
+        monitor.fill(Side.YES, Action.BUY, 100, "0.51", "0.00");
+        assertThat(types(monitor.positionEvents())).containsExactly("PositionOpened", "PositionMarked");
+
+        monitor.after(Duration.ofSeconds(31)); // no tick: the 30 s mark
+        assertThat(types(monitor.positionEvents())).containsExactly("PositionMarked");
+        assertThat(monitor.exitTriggers()).isEmpty();
+
+        monitor.after(Duration.ofSeconds(30)); // 4 min 59 s to the close
+        assertThat(types(monitor.positionEvents())).containsExactly("PositionMarked", "ExitTriggered");
+        assertThat(reasons(monitor.exitTriggers())).containsExactly(ExitReason.TIME_BASED_URGENT);
+    }
+
+    @Test
+    void an_exit_that_failed_frees_the_position_to_trigger_again() {
+        givenYesAt050();
+        monitor.tick("0.42", "0.43");
+        assertThat(reasons(monitor.exitTriggers())).containsExactly(ExitReason.STOP_LOSS);
+        monitor.tick("0.41", "0.42"); // still in flight: nothing new
+        assertThat(monitor.exitTriggers()).isEmpty();
+
+        monitor.exitFailed(Side.YES);
+        List<PositionEvent> failed = monitor.positionEvents();
+        assertThat(types(failed)).endsWith("ExitFailed");
+        assertThat(((ExitFailed) failed.get(failed.size() - 1)).reason()).isEqualTo(ExitReason.STOP_LOSS);
+        monitor.tick("0.40", "0.41");
+
+        assertThat(reasons(monitor.exitTriggers())).containsExactly(ExitReason.STOP_LOSS);
+    }
+
+    @Test
+    void flatten_all_triggers_a_circuit_breaker_exit_within_a_second() {
+        givenYesAt050();
+
+        monitor.flattenAll();
+        monitor.after(Duration.ofSeconds(1));
+
+        ExitTrigger trigger = monitor.exitTriggers().get(0);
+        assertThat(trigger.reason()).isEqualTo(ExitReason.CIRCUIT_BREAKER);
+        assertThat(trigger.priority()).isEqualTo(ExitPriority.CRITICAL);
+    }
+
+    @Test
+    void a_duplicate_or_older_tick_is_dropped_and_a_malformed_fill_is_dead_lettered() {
+        givenYesAt050();
+        monitor.tickNumbered(1, "0.30", "0.31", 500, Duration.ofHours(2)); // older than the tick held
+        assertThat(monitor.positionEvents()).isEmpty();
+        assertThat(monitor.exitTriggers()).isEmpty();
+
+        monitor.rawFill("{\"type\":\"Fill\",");
+
+        assertThat(monitor.fillDeadLetters()).singleElement().satisfies(letter -> {
+            assertThat(letter.failure()).isEqualTo(DecodeFailure.MALFORMED_JSON);
+            assertThat(letter.consumer()).isEqualTo("monitor-service");
+            assertThat(letter.key()).isEqualTo(Optional.of(MonitorDriver.POSITION));
+        });
+    }
+
+    @Test
+    void a_fill_delivered_twice_counts_once() {
+        givenYesAt050();
+        monitor.tick("0.58", "0.59");
+        monitor.positionEvents();
+        monitor.fill(Side.YES, Action.SELL, 50, "0.58", "0.20");
+        assertThat(types(monitor.positionEvents())).containsExactly("PositionPartiallyClosed");
+    }
+}

@@ -1,0 +1,237 @@
+package dev.tradeloop.rules.position;
+
+import dev.tradeloop.events.Action;
+import dev.tradeloop.events.Event;
+import dev.tradeloop.events.ExitExecution;
+import dev.tradeloop.events.ExitFailed;
+import dev.tradeloop.events.ExitTrigger;
+import dev.tradeloop.events.ExitTriggered;
+import dev.tradeloop.events.Fill;
+import dev.tradeloop.events.OrderEvent;
+import dev.tradeloop.events.OrderPurpose;
+import dev.tradeloop.events.OrderStatus;
+import dev.tradeloop.events.PositionClosed;
+import dev.tradeloop.events.PositionIncreased;
+import dev.tradeloop.events.PositionMarked;
+import dev.tradeloop.events.PositionOpened;
+import dev.tradeloop.events.PositionPartiallyClosed;
+import dev.tradeloop.events.PriceTick;
+import dev.tradeloop.events.Side;
+import dev.tradeloop.events.TrailingStopActivated;
+import dev.tradeloop.events.TrailingStopMoved;
+import dev.tradeloop.events.money.Contracts;
+import dev.tradeloop.events.money.Money;
+import dev.tradeloop.events.money.Price;
+import dev.tradeloop.rules.Method;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * How a position changes, as plain functions: each input (a fill, an order event, an evaluation
+ * against the market) gives the next state and the events it causes, in order. The monitor's
+ * topology only stores the state and sends the events; replays and benchmarks call the same code.
+ */
+public final class PositionLifecycle {
+
+    /** The state after an input, and what to publish about it. */
+    public record Step(Optional<Position> position, List<Event> events) {
+
+        static Step none(Optional<Position> position) {
+            return new Step(position, List.of());
+        }
+    }
+
+    /** What an evaluation looks at besides the position: the market, the model, the account. */
+    public record Context(PriceTick tick, Optional<BigDecimal> probabilityYes, boolean flattenAll,
+            Optional<BigDecimal> waitingEdge, Instant now) {
+    }
+
+    private PositionLifecycle() {
+    }
+
+    /** An entry fill opens the position or adds to it; an exit fill closes it, or part of it. */
+    public static Step onFill(Optional<Position> current, Fill fill, Instant now) {
+        if (current.filter(p -> p.tradeIds().contains(fill.tradeId())).isPresent()) {
+            return Step.none(current);
+        }
+        if (fill.action() == Action.BUY) {
+            return current.map(p -> increase(p, fill, now)).orElseGet(() -> open(fill, now));
+        }
+        return current.filter(p -> !p.closed()).map(p -> reduce(p, fill, now)).orElseGet(() -> Step.none(current));
+    }
+
+    /** An exit that failed for good: the position stays open and may trigger again. */
+    public static Step onOrderEvent(Position position, OrderEvent order, Instant now) {
+        if (order.purpose() != OrderPurpose.EXIT || order.status() != OrderStatus.EXIT_FAILED
+                || position.exitInFlight().isEmpty()) {
+            return Step.none(Optional.of(position));
+        }
+        Position.ExitInFlight failed = position.exitInFlight().get();
+        Position next = with(position, Optional.empty());
+        return new Step(Optional.of(next), List.of(new ExitFailed(UUID.randomUUID(), now, position.correlationId(),
+                position.positionId(), position.marketTicker(), failed.reason(), failed.priority(),
+                order.note().orElse("the exit failed"))));
+    }
+
+    /**
+     * Marks the position at the market, moves its trailing stop, evaluates all ten exit conditions
+     * and, when one wins, triggers its exit (unless an exit at least as urgent is in flight).
+     */
+    public static Step evaluate(Position position, Context context, Method method) {
+        if (position.closed() || !position.holding().isOpen()) {
+            return Step.none(Optional.of(position));
+        }
+        MarketView market = MarketView.of(context.tick(), position.holding().side());
+        Holding.Valuation value = position.holding().valueAt(market.bid());
+        TrailingStop stop = position.trailingStop().update(market.bid(), value.pnlPct(), method.exits().trailingStop());
+        List<Event> events = new ArrayList<>();
+        String id = position.positionId();
+        Instant now = context.now();
+        boolean markDue = position.publishedMark().map(last -> Math.abs(last.micros() - market.bid().micros())
+                >= method.monitoring().markStep().micros()).orElse(true)
+                || position.publishedAt().map(at -> !now.isBefore(at.plus(method.monitoring().markInterval())))
+                        .orElse(true);
+        if (markDue) {
+            events.add(new PositionMarked(UUID.randomUUID(), now, position.correlationId(), id, position.marketTicker(),
+                    market.bid(), position.holding().count(), value.unrealizedPnl(), value.pnlPct()));
+        }
+        if (stop.active() && !position.trailingStop().active()) {
+            events.add(new TrailingStopActivated(UUID.randomUUID(), now, position.correlationId(), id,
+                    position.marketTicker(), market.bid(), stop.distance(), stop.stop()));
+        } else if (stop.movedFrom(position.trailingStop())) {
+            events.add(new TrailingStopMoved(UUID.randomUUID(), now, position.correlationId(), id,
+                    position.marketTicker(), market.bid(), stop.distance(), stop.stop()));
+        }
+        Optional<BigDecimal> probability = context.probabilityYes().map(p ->
+                position.holding().side() == Side.YES ? p : BigDecimal.ONE.subtract(p));
+        ExitConditions.Inputs inputs = new ExitConditions.Inputs(position.holding(), value, stop, market, now,
+                probability, context.flattenAll(), position.stagesDone(), context.waitingEdge(), position.confidence());
+        Optional<ExitResolution.Decision> decision = ExitResolution.resolve(ExitConditions.evaluate(inputs, method),
+                position.exitInFlight().map(Position.ExitInFlight::priority));
+        Optional<Position.ExitInFlight> inFlight = position.exitInFlight();
+        if (decision.isPresent()) {
+            ExitResolution.Decision d = decision.get();
+            ExitExecution execution = method.exits().execution().get(d.winner().reason().priority());
+            ExitTrigger trigger = new ExitTrigger(UUID.randomUUID(), now, position.correlationId(), id,
+                    position.marketTicker(), position.holding().side(), d.winner().reason(),
+                    d.winner().reason().priority(), d.winner().quantity(), d.winner().stage(), d.conflicting(),
+                    market.bid(), market.bid(), market.ask(), execution, position.method());
+            events.add(new ExitTriggered(UUID.randomUUID(), now, position.correlationId(), id, position.marketTicker(),
+                    trigger.reason(), trigger.priority(), trigger.quantity(), trigger.partialStage(),
+                    trigger.conflicting(), trigger.eventId()));
+            events.add(trigger);
+            inFlight = Optional.of(new Position.ExitInFlight(trigger.reason(), trigger.priority(), trigger.quantity(),
+                    trigger.partialStage(), trigger.eventId()));
+        }
+        Position next = new Position(id, position.marketTicker(), position.eventTicker(), position.method(),
+                position.confidence(), position.correlationId(), position.holding(), position.realizedPnl(),
+                position.totalFees(), stop, position.stagesDone(), position.tradeIds(), inFlight, Optional.of(market.bid()),
+                markDue ? Optional.of(market.bid()) : position.publishedMark(),
+                markDue ? Optional.of(now) : position.publishedAt(), Optional.of(now), false);
+        return new Step(Optional.of(next), List.copyOf(events));
+    }
+
+    /** How long until the position must be evaluated again without a tick: sooner when near a threshold. */
+    public static Duration nextEvaluationIn(Position position, Method method) {
+        Method.Monitoring monitoring = method.monitoring();
+        if (position.lastMark().isEmpty()) {
+            return monitoring.urgentInterval();
+        }
+        Holding.Valuation value = position.holding().valueAt(position.lastMark().get());
+        BigDecimal near = monitoring.nearThreshold();
+        Method.Exits exits = method.exits();
+        BigDecimal target = exits.partialExits().enabled()
+                ? exits.partialExits().stages().get(0).atPct()
+                : ExitConditions.profitTarget(exits, position.confidence());
+        boolean close = value.pnlPct().subtract(exits.stopLossPct()).abs().compareTo(near) <= 0
+                || value.pnlPct().subtract(target).abs().compareTo(near) <= 0
+                || (position.trailingStop().active() && value.mark().toBigDecimal()
+                        .subtract(position.trailingStop().stop()).abs().compareTo(near) <= 0);
+        return close ? monitoring.urgentInterval() : monitoring.markInterval();
+    }
+
+    private static Step open(Fill fill, Instant now) {
+        Money cost = fill.price().times(fill.count());
+        Holding holding = new Holding(fill.side(), fill.count(), fill.count(), cost, fill.fee());
+        BigDecimal confidence = fill.entryConfidence().orElse(BigDecimal.ZERO);
+        Position position = new Position(fill.positionId(), fill.marketTicker(), fill.eventTicker(), fill.method(),
+                confidence, fill.correlationId(), holding, Money.ZERO, fill.fee(), TrailingStop.inactive(), Set.of(),
+                Set.of(fill.tradeId()), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false);
+        return new Step(Optional.of(position), List.of(new PositionOpened(UUID.randomUUID(), now, fill.correlationId(),
+                fill.positionId(), fill.marketTicker(), fill.eventTicker(), fill.side(), fill.count(), cost, fill.fee(),
+                confidence, fill.method(), fill.tradeId())));
+    }
+
+    private static Step increase(Position position, Fill fill, Instant now) {
+        Holding holding = position.holding().increasedBy(fill.count(), fill.price(), fill.fee());
+        Position next = new Position(position.positionId(), position.marketTicker(), position.eventTicker(),
+                position.method(), position.confidence(), position.correlationId(), holding, position.realizedPnl(),
+                position.totalFees().plus(fill.fee()), position.trailingStop(), position.stagesDone(),
+                plus(position.tradeIds(), fill.tradeId()), position.exitInFlight(), position.lastMark(), position.publishedMark(), position.publishedAt(),
+                position.evaluatedAt(), false);
+        return new Step(Optional.of(next), List.of(new PositionIncreased(UUID.randomUUID(), now,
+                position.correlationId(), position.positionId(), position.marketTicker(), fill.count(), fill.price(),
+                fill.fee(), holding.count(), holding.costBasis(), holding.entryFees(), fill.tradeId())));
+    }
+
+    private static Step reduce(Position position, Fill fill, Instant now) {
+        Contracts sold = min(fill.count(), position.holding().count());
+        Money proceeds = fill.price().times(sold);
+        Money part = proceeds.minus(position.holding().costOf(sold)).minus(fill.fee());
+        Holding left = position.holding().reducedBy(sold);
+        Money realized = position.realizedPnl().plus(part);
+        Money fees = position.totalFees().plus(fill.fee());
+        Optional<Position.ExitInFlight> inFlight = position.exitInFlight();
+        Set<Integer> stages = new HashSet<>(position.stagesDone());
+        Optional<Integer> stage = inFlight.flatMap(Position.ExitInFlight::stage);
+        if (inFlight.isPresent()) {
+            Contracts remaining = inFlight.get().remaining().compareTo(sold) <= 0 ? Contracts.ZERO
+                    : inFlight.get().remaining().minus(sold);
+            if (remaining.isZero()) {
+                stage.ifPresent(stages::add);
+                inFlight = Optional.empty();
+            } else {
+                Position.ExitInFlight f = inFlight.get();
+                inFlight = Optional.of(new Position.ExitInFlight(f.reason(), f.priority(), remaining, f.stage(),
+                        f.triggerEventId()));
+            }
+        }
+        boolean closed = !left.isOpen();
+        Position next = new Position(position.positionId(), position.marketTicker(), position.eventTicker(),
+                position.method(), position.confidence(), position.correlationId(), left, realized, fees,
+                position.trailingStop(), stages, plus(position.tradeIds(), fill.tradeId()),
+                closed ? Optional.empty() : inFlight, position.lastMark(),
+                position.publishedMark(), position.publishedAt(), position.evaluatedAt(), closed);
+        Event event = closed
+                ? new PositionClosed(UUID.randomUUID(), now, position.correlationId(), position.positionId(),
+                        position.marketTicker(), sold, fill.price(), fill.fee(), realized, fees,
+                        position.exitInFlight().map(Position.ExitInFlight::reason), fill.tradeId())
+                : new PositionPartiallyClosed(UUID.randomUUID(), now, position.correlationId(), position.positionId(),
+                        position.marketTicker(), sold, fill.price(), fill.fee(), left.count(), part, stage,
+                        fill.tradeId());
+        return new Step(Optional.of(next), List.of(event));
+    }
+
+    private static Position with(Position p, Optional<Position.ExitInFlight> inFlight) {
+        return new Position(p.positionId(), p.marketTicker(), p.eventTicker(), p.method(), p.confidence(),
+                p.correlationId(), p.holding(), p.realizedPnl(), p.totalFees(), p.trailingStop(), p.stagesDone(),
+                p.tradeIds(), inFlight, p.lastMark(), p.publishedMark(), p.publishedAt(), p.evaluatedAt(), p.closed());
+    }
+
+    private static Set<String> plus(Set<String> ids, String id) {
+        Set<String> more = new HashSet<>(ids);
+        more.add(id);
+        return more;
+    }
+
+    private static Contracts min(Contracts a, Contracts b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}
