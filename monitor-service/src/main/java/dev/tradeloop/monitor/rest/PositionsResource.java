@@ -1,0 +1,120 @@
+package dev.tradeloop.monitor.rest;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.tradeloop.events.json.Json;
+import dev.tradeloop.monitor.streams.MonitorTopology;
+import dev.tradeloop.rules.position.Position;
+import io.quarkus.logging.Log;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * {@code GET /positions} and {@code GET /positions/{id}} from the monitor's state stores (interactive
+ * queries). Each instance holds the positions of its partitions; a query asks every other instance
+ * of the application for theirs ({@code ?scope=local}), so any instance answers for all positions.
+ */
+@Path("/positions")
+@Produces(MediaType.APPLICATION_JSON)
+public class PositionsResource {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final KafkaStreams streams;
+    private final String self;
+
+    public PositionsResource(KafkaStreams streams,
+            @ConfigProperty(name = "quarkus.kafka-streams.application-server") String self) {
+        this.streams = streams;
+        this.self = self;
+    }
+
+    @GET
+    public Response positions(@QueryParam("scope") @DefaultValue("all") String scope,
+            @QueryParam("open") Boolean open, @QueryParam("market") String market) {
+        List<PositionView> found;
+        try {
+            found = new ArrayList<>(local());
+        } catch (InvalidStateStoreException notReady) {
+            return Response.status(503).entity(Map.of("error", "the positions are being restored: " + notReady.getMessage()))
+                    .build();
+        }
+        if (!scope.equals("local")) {
+            found.addAll(remote());
+        }
+        List<PositionView> answer = found.stream()
+                .filter(p -> open == null || p.closed() != open)
+                .filter(p -> market == null || p.marketTicker().equals(market))
+                .sorted(Comparator.comparing(PositionView::positionId)).toList();
+        return Response.ok(answer).build();
+    }
+
+    @GET
+    @Path("/{positionId}")
+    public Response position(@PathParam("positionId") String positionId) {
+        Response all = positions("all", null, null);
+        if (all.getStatus() != 200) {
+            return all;
+        }
+        @SuppressWarnings("unchecked")
+        List<PositionView> views = (List<PositionView>) all.getEntity();
+        return views.stream().filter(p -> p.positionId().equals(positionId)).findFirst()
+                .map(p -> Response.ok(p).build())
+                .orElseGet(() -> Response.status(404).entity(Map.of("error", "no position " + positionId)).build());
+    }
+
+    private List<PositionView> local() {
+        ReadOnlyKeyValueStore<String, Position> store = streams.store(StoreQueryParameters.fromNameAndType(
+                MonitorTopology.POSITIONS, QueryableStoreTypes.keyValueStore()));
+        List<PositionView> views = new ArrayList<>();
+        try (KeyValueIterator<String, Position> all = store.all()) {
+            all.forEachRemaining(entry -> views.add(PositionView.of(entry.value)));
+        }
+        return views;
+    }
+
+    private List<PositionView> remote() {
+        List<PositionView> views = new ArrayList<>();
+        for (StreamsMetadata instance : streams.metadataForAllStreamsClients()) {
+            HostInfo host = instance.hostInfo();
+            if ((host.host() + ":" + host.port()).equals(self)) {
+                continue;
+            }
+            URI uri = URI.create("http://" + host.host() + ":" + host.port() + "/positions?scope=local");
+            try {
+                HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5))
+                        .GET().build(), HttpResponse.BodyHandlers.ofString());
+                views.addAll(Json.mapper().readValue(answer.body(), new TypeReference<List<PositionView>>() { }));
+            } catch (IOException e) {
+                Log.warnf("instance %s did not answer for its positions: %s", uri, e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return views;
+    }
+}
