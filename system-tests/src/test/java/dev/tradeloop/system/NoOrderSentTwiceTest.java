@@ -4,19 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tradeloop.events.Action;
 import dev.tradeloop.events.ApprovedTrade;
-import dev.tradeloop.events.BreakerName;
-import dev.tradeloop.events.BreakerState;
 import dev.tradeloop.events.EntryPlan;
 import dev.tradeloop.events.ExecutionStrategy;
 import dev.tradeloop.events.Fill;
 import dev.tradeloop.events.MethodRef;
 import dev.tradeloop.events.OrderEvent;
 import dev.tradeloop.events.OrderStatus;
-import dev.tradeloop.events.ResetMode;
 import dev.tradeloop.events.Side;
 import dev.tradeloop.events.Topics;
-import dev.tradeloop.events.TradingMode;
-import dev.tradeloop.events.TradingState;
 import dev.tradeloop.events.money.Contracts;
 import dev.tradeloop.events.money.Money;
 import dev.tradeloop.events.money.Price;
@@ -31,7 +26,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,7 +52,7 @@ class NoOrderSentTwiceTest {
         exchange.listMarket(market, "KXKILL", Instant.now().plus(2, ChronoUnit.HOURS));
         exchange.maker().createOrder(NewOrder.of(market, Side.NO, Action.BUY, Contracts.whole(100),
                 Price.parse("0.52"), NewOrder.GOOD_TILL_CANCELED, "maker-" + market));
-        kafka.produce(Topics.TRADING_STATE, TradingState.KEY, active());
+        Stack.publishActiveState();
         String position = "pos-" + UUID.randomUUID();
         ApprovedTrade trade = new ApprovedTrade(UUID.randomUUID(), Instant.now(), "kill-" + position, position,
                 market, "KXKILL", Side.YES, Contracts.whole(40), Money.parse("19.20"), new BigDecimal("0.8"),
@@ -95,12 +89,5 @@ class NoOrderSentTwiceTest {
             assertThat(published).hasSize(1);
             assertThat(published.get(0).count()).isEqualTo(Contracts.whole(40));
         }
-    }
-
-    private static TradingState active() {
-        List<BreakerState> closed = Arrays.stream(BreakerName.values()).map(name -> new BreakerState(name, false,
-                name == BreakerName.EXCHANGE_API ? ResetMode.AUTOMATIC : ResetMode.MANUAL, Optional.empty(),
-                Optional.empty())).toList();
-        return new TradingState(UUID.randomUUID(), Instant.now(), "test-active", TradingMode.ACTIVE, false, closed);
     }
 }

@@ -1,13 +1,24 @@
 package dev.tradeloop.system;
 
+import dev.tradeloop.events.BreakerName;
+import dev.tradeloop.events.BreakerState;
+import dev.tradeloop.events.ResetMode;
+import dev.tradeloop.events.Topics;
+import dev.tradeloop.events.TradingMode;
+import dev.tradeloop.events.TradingState;
 import dev.tradeloop.testkit.ServiceProcess;
 import dev.tradeloop.testkit.TestExchange;
 import dev.tradeloop.testkit.TestKafka;
 import dev.tradeloop.testkit.TestPostgres;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * What a system test starts its services with: the JVM's broker, a database of the test's own on the
@@ -27,6 +38,15 @@ final class Stack {
         config.put("kafka.bootstrap.servers", TestKafka.get().bootstrapServers());
         config.put("tradeloop.risk.operator-token", OPERATOR_TOKEN);
         config.put("tradeloop.market-data.refresh", "1s");
+    }
+
+    /** Publishes ACTIVE with every breaker closed, as risk-service would, for tests that run without it. */
+    static void publishActiveState() {
+        List<BreakerState> closed = Arrays.stream(BreakerName.values()).map(name -> new BreakerState(name, false,
+                name == BreakerName.EXCHANGE_API ? ResetMode.AUTOMATIC : ResetMode.MANUAL, Optional.empty(),
+                Optional.empty())).toList();
+        TestKafka.get().produce(Topics.TRADING_STATE, TradingState.KEY, new TradingState(UUID.randomUUID(),
+                Instant.now(), "test-active", TradingMode.ACTIVE, false, closed));
     }
 
     ServiceProcess start(String service) {

@@ -49,7 +49,9 @@ public final class ServiceProcess implements AutoCloseable {
         int port = freePort();
         Path log = projectRoot.resolve("system-tests/target/processes/" + name + "-" + port + ".log");
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-Dquarkus.http.port=" + port,
-                "-Dtradeloop.methods.dir=" + projectRoot.toAbsolutePath().resolve("methods")));
+                "-Dtradeloop.methods.dir=" + projectRoot.toAbsolutePath().resolve("methods"),
+                "-Dtradeloop.data-dir=" + projectRoot.toAbsolutePath().resolve("system-tests/target/data/" + name + "-"
+                        + port)));
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
         try {
