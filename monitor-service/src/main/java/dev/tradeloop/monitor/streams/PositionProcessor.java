@@ -40,7 +40,8 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * evaluates every position on its market; a fill opens, grows or closes one; an exit order that
  * failed frees it to trigger again. A timer evaluates positions whose market is quiet (every 30 s,
  * every 5 s near a threshold), every position at once while the account must be flattened, and
- * alerts when a position has had no evaluation for too long. Positions are stored under
+ * alerts once when a position's market has had no price for too long (its evaluations then run on a
+ * stale price). Positions are stored under
  * {@code market|position id}, so a market's positions are one prefix scan.
  */
 final class PositionProcessor implements Processor<String, Event, String, Event> {
@@ -79,7 +80,10 @@ final class PositionProcessor implements Processor<String, Event, String, Event>
                 return; // a duplicate, or older than the tick held
             }
             ticks.put(tick.marketTicker(), tick);
-            marketPositions(tick.marketTicker()).forEach(p -> evaluate(p, now));
+            marketPositions(tick.marketTicker()).forEach(p -> {
+                reportedStale.remove(p.positionId());
+                evaluate(p, now);
+            });
         } else if (event instanceof Prediction prediction) {
             Prediction held = predictions.get(prediction.marketTicker());
             if (held == null || !prediction.occurredAt().isBefore(held.occurredAt())) {
@@ -132,17 +136,18 @@ final class PositionProcessor implements Processor<String, Event, String, Event>
         PositionLifecycle.Context situation = new PositionLifecycle.Context(tick, probability, flattenAll(),
                 Optional.empty(), now);
         save(PositionLifecycle.evaluate(position, situation, method.get()));
-        reportedStale.remove(position.positionId());
     }
 
+    /** No price for the position's market for too long: its evaluations say nothing new, a person must know. */
     private void alertIfStale(Position position, Instant now) {
-        Instant last = position.evaluatedAt().orElse(Instant.EPOCH);
-        if (position.evaluatedAt().isPresent() && now.isAfter(last.plus(staleAfter))
-                && reportedStale.add(position.positionId())) {
+        PriceTick tick = ticks.get(position.marketTicker());
+        Instant lastPrice = tick == null ? position.evaluatedAt().orElse(now) : tick.occurredAt();
+        if (now.isAfter(lastPrice.plus(staleAfter)) && reportedStale.add(position.positionId())) {
             Alert alert = new Alert(UUID.randomUUID(), now, position.correlationId(), AlertSeverity.WARNING,
                     AlertCode.MONITOR_STALE, "monitor-service", "position " + position.positionId() + " on "
-                    + position.marketTicker() + " has had no evaluation since " + last + " (no price)",
-                    Optional.of(position.positionId()), Optional.of(position.marketTicker()));
+                    + position.marketTicker() + " has had no price since " + lastPrice
+                    + ": it is evaluated against a stale price", Optional.of(position.positionId()),
+                    Optional.of(position.marketTicker()));
             context.forward(new Record<>(position.positionId(), alert, now.toEpochMilli()));
         }
     }

@@ -155,6 +155,17 @@ final class MonitorDriver implements Closeable {
         states.pipeInput(TradingState.KEY, Topics.TRADING_STATE.codec().encode(state), now);
     }
 
+    /** Every position the monitor holds now, from its store. */
+    java.util.Map<String, dev.tradeloop.rules.position.Position> positions() {
+        java.util.Map<String, dev.tradeloop.rules.position.Position> all = new java.util.TreeMap<>();
+        org.apache.kafka.streams.state.KeyValueStore<String, dev.tradeloop.rules.position.Position> store =
+                driver.getKeyValueStore(MonitorTopology.POSITIONS);
+        try (var iterator = store.all()) {
+            iterator.forEachRemaining(entry -> all.put(entry.key, entry.value));
+        }
+        return all;
+    }
+
     /** The position events emitted since the last call, by type name. */
     List<PositionEvent> positionEvents() {
         return positionEvents.readValuesToList();

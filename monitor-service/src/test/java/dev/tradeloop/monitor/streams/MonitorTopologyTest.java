@@ -200,4 +200,48 @@ class MonitorTopologyTest {
         monitor.fill(Side.YES, Action.SELL, 50, "0.58", "0.20");
         assertThat(types(monitor.positionEvents())).containsExactly("PositionPartiallyClosed");
     }
+
+    @Test
+    void a_position_with_no_price_for_two_minutes_raises_one_stale_alert_until_a_price_comes() {
+        givenYesAt050();
+
+        monitor.after(Duration.ofSeconds(61));
+        assertThat(monitor.alerts()).isEmpty();
+        monitor.after(Duration.ofSeconds(61)); // 2 min 2 s without a tick
+        assertThat(monitor.alerts()).singleElement().satisfies(alert -> {
+            assertThat(alert.code()).isEqualTo(dev.tradeloop.events.AlertCode.MONITOR_STALE);
+            assertThat(alert.positionId()).contains(MonitorDriver.POSITION);
+        });
+        monitor.after(Duration.ofSeconds(61));
+        assertThat(monitor.alerts()).isEmpty();
+
+        monitor.tick("0.50", "0.51");
+        monitor.after(Duration.ofSeconds(121));
+        assertThat(monitor.alerts()).hasSize(1);
+    }
+
+    @Test
+    void replaying_the_inputs_rebuilds_the_same_positions_as_the_live_run() throws Exception {
+        givenYesAt050();
+        monitor.tick("0.58", "0.59");
+        monitor.fill(Side.YES, Action.SELL, 50, "0.58", "0.20");
+        monitor.tick("0.63", "0.64");
+        monitor.predict("0.70");
+        var live = monitor.positions();
+
+        try (MonitorDriver replay = new MonitorDriver()) {
+            replay.tick("0.49", "0.50");
+            replay.fill(Side.YES, Action.BUY, 100, "0.50", "0.00");
+            replay.tick("0.58", "0.59");
+            replay.fill(Side.YES, Action.SELL, 50, "0.58", "0.20");
+            replay.tick("0.63", "0.64");
+            replay.predict("0.70");
+            var rebuilt = replay.positions();
+
+            assertThat(rebuilt.keySet()).isEqualTo(live.keySet());
+            rebuilt.forEach((key, position) -> assertThat(position)
+                    .usingRecursiveComparison().ignoringFieldsOfTypes(java.util.UUID.class)
+                    .isEqualTo(live.get(key)));
+        }
+    }
 }
