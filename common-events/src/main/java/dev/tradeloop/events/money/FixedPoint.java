@@ -1,6 +1,7 @@
 package dev.tradeloop.events.money;
 
 import java.math.BigDecimal;
+import java.util.regex.Pattern;
 
 /**
  * Parses and prints the exchange's fixed-point decimal strings ("0.5600", "10.00") as scaled
@@ -8,6 +9,8 @@ import java.math.BigDecimal;
  * {@link Contracts}.
  */
 final class FixedPoint {
+
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
 
     private FixedPoint() {
     }
@@ -20,7 +23,7 @@ final class FixedPoint {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException(what + " is blank");
         }
-        if (!text.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)")) {
+        if (!DECIMAL.matcher(text).matches()) {
             throw new IllegalArgumentException(what + " '" + text + "' is not a decimal number");
         }
         BigDecimal value = new BigDecimal(text);

@@ -59,12 +59,14 @@ public final class MonitorTopology {
     /** The topology, with the methods positions are evaluated under and when a position counts as stale. */
     public static Topology build(StreamsBuilder builder, Function<MethodRef, Optional<Method>> methods,
             Duration staleAfter) {
+        // cached: a position or a market's price updated many times between two commits reaches
+        // RocksDB and its changelog once
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(POSITIONS), KEYS,
-                new JsonSerde<>(Position.class)));
+                new JsonSerde<>(Position.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TICKS), KEYS,
-                Topics.PRICE_TICKS.valueSerde()));
+                Topics.PRICE_TICKS.valueSerde()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PREDICTIONS), KEYS,
-                Topics.PREDICTIONS.valueSerde()));
+                Topics.PREDICTIONS.valueSerde()).withCachingEnabled());
         builder.globalTable(Topics.TRADING_STATE.name(), Consumed.with(KEYS, Topics.TRADING_STATE.valueSerde())
                 .withName("trading-state-in"), Materialized.<String, TradingState>as(Stores.persistentKeyValueStore(
                         TRADING_STATE)).withKeySerde(KEYS).withValueSerde(Topics.TRADING_STATE.valueSerde()));

@@ -23,13 +23,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
@@ -41,8 +38,8 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * failed frees it to trigger again. A timer evaluates positions whose market is quiet (every 30 s,
  * every 5 s near a threshold), every position at once while the account must be flattened, and
  * alerts once when a position's market has had no price for too long (its evaluations then run on a
- * stale price). Positions are stored under
- * {@code market|position id}, so a market's positions are one prefix scan.
+ * stale price). The task's open positions are worked in memory ({@link TaskPositions}) in front of
+ * the changelogged store.
  */
 final class PositionProcessor implements Processor<String, Event, String, Event> {
 
@@ -50,7 +47,7 @@ final class PositionProcessor implements Processor<String, Event, String, Event>
     private final Duration staleAfter;
     private final Set<String> reportedStale = new HashSet<>();
     private ProcessorContext<String, Event> context;
-    private KeyValueStore<String, Position> positions;
+    private TaskPositions positions;
     private KeyValueStore<String, PriceTick> ticks;
     private KeyValueStore<String, Prediction> predictions;
     private ReadOnlyKeyValueStore<String, ValueAndTimestamp<TradingState>> tradingState;
@@ -63,7 +60,7 @@ final class PositionProcessor implements Processor<String, Event, String, Event>
     @Override
     public void init(ProcessorContext<String, Event> context) {
         this.context = context;
-        this.positions = context.getStateStore(MonitorTopology.POSITIONS);
+        this.positions = new TaskPositions(context.getStateStore(MonitorTopology.POSITIONS));
         this.ticks = context.getStateStore(MonitorTopology.TICKS);
         this.predictions = context.getStateStore(MonitorTopology.PREDICTIONS);
         this.tradingState = context.getStateStore(MonitorTopology.TRADING_STATE);
@@ -80,26 +77,25 @@ final class PositionProcessor implements Processor<String, Event, String, Event>
                 return; // a duplicate, or older than the tick held
             }
             ticks.put(tick.marketTicker(), tick);
-            marketPositions(tick.marketTicker()).forEach(p -> {
-                reportedStale.remove(p.positionId());
-                evaluate(p, now);
-            });
+            Optional<BigDecimal> probability = probabilityOf(tick.marketTicker());
+            for (Position position : positions.on(tick.marketTicker())) {
+                reportedStale.remove(position.positionId());
+                evaluate(position, tick, probability, now);
+            }
         } else if (event instanceof Prediction prediction) {
             Prediction held = predictions.get(prediction.marketTicker());
             if (held == null || !prediction.occurredAt().isBefore(held.occurredAt())) {
                 predictions.put(prediction.marketTicker(), prediction);
-                marketPositions(prediction.marketTicker()).forEach(p -> evaluate(p, now));
+                evaluateMarket(prediction.marketTicker(), now);
             }
         } else if (event instanceof Fill fill) {
-            String key = Position.storeKey(fill.marketTicker(), fill.positionId());
-            PositionLifecycle.Step step = PositionLifecycle.onFill(Optional.ofNullable(positions.get(key)), fill, now);
+            PositionLifecycle.Step step = PositionLifecycle.onFill(positions.get(fill.marketTicker(),
+                    fill.positionId()), fill, now);
             save(step);
             step.position().filter(p -> !p.closed()).ifPresent(p -> evaluate(p, now));
         } else if (event instanceof OrderEvent order) {
-            Position position = positions.get(Position.storeKey(order.marketTicker(), order.positionId()));
-            if (position != null) {
-                save(PositionLifecycle.onOrderEvent(position, order, now));
-            }
+            positions.get(order.marketTicker(), order.positionId())
+                    .ifPresent(position -> save(PositionLifecycle.onOrderEvent(position, order, now)));
         }
     }
 
@@ -107,35 +103,41 @@ final class PositionProcessor implements Processor<String, Event, String, Event>
         Instant now = Instant.ofEpochMilli(timestamp);
         boolean flatten = flattenAll();
         List<Position> due = new ArrayList<>();
-        try (KeyValueIterator<String, Position> all = positions.all()) {
-            while (all.hasNext()) {
-                Position position = all.next().value;
-                if (position.closed()) {
-                    continue;
-                }
-                Optional<Method> method = methods.apply(position.method());
-                Instant last = position.evaluatedAt().orElse(Instant.EPOCH);
-                if (flatten || method.map(m -> !now.isBefore(last.plus(PositionLifecycle.nextEvaluationIn(position, m))))
-                        .orElse(false)) {
-                    due.add(position);
-                }
-                alertIfStale(position, now);
+        for (Position position : positions.all()) {
+            Optional<Method> method = methods.apply(position.method());
+            Instant last = position.evaluatedAt().orElse(Instant.EPOCH);
+            if (flatten || method.map(m -> !now.isBefore(last.plus(PositionLifecycle.nextEvaluationIn(position, m))))
+                    .orElse(false)) {
+                due.add(position);
             }
+            alertIfStale(position, now);
         }
         due.forEach(position -> evaluate(position, now));
     }
 
+    private void evaluateMarket(String market, Instant now) {
+        positions.on(market).forEach(position -> evaluate(position, now));
+    }
+
     private void evaluate(Position position, Instant now) {
         PriceTick tick = ticks.get(position.marketTicker());
+        if (tick != null) {
+            evaluate(position, tick, probabilityOf(position.marketTicker()), now);
+        }
+    }
+
+    private void evaluate(Position position, PriceTick tick, Optional<BigDecimal> probability, Instant now) {
         Optional<Method> method = methods.apply(position.method());
-        if (tick == null || method.isEmpty() || position.closed()) {
+        if (method.isEmpty() || position.closed()) {
             return;
         }
-        Optional<BigDecimal> probability = Optional.ofNullable(predictions.get(position.marketTicker()))
-                .map(Prediction::probabilityYes);
         PositionLifecycle.Context situation = new PositionLifecycle.Context(tick, probability, flattenAll(),
                 Optional.empty(), now);
         save(PositionLifecycle.evaluate(position, situation, method.get()));
+    }
+
+    private Optional<BigDecimal> probabilityOf(String market) {
+        return Optional.ofNullable(predictions.get(market)).map(Prediction::probabilityYes);
     }
 
     /** No price for the position's market for too long: its evaluations say nothing new, a person must know. */
@@ -157,21 +159,15 @@ final class PositionProcessor implements Processor<String, Event, String, Event>
         return state != null && state.value() != null && state.value().flattenAll();
     }
 
-    private List<Position> marketPositions(String market) {
-        List<Position> found = new ArrayList<>();
-        try (KeyValueIterator<String, Position> range = positions.prefixScan(market + "|",
-                new StringSerializer())) {
-            range.forEachRemaining((KeyValue<String, Position> entry) -> {
-                if (!entry.value.closed()) {
-                    found.add(entry.value);
-                }
-            });
-        }
-        return found;
-    }
-
+    /** Keeps the new state (written to the store only when it produced events) and sends its events. */
     private void save(PositionLifecycle.Step step) {
-        step.position().ifPresent(p -> positions.put(p.storeKey(), p));
+        step.position().ifPresent(p -> {
+            if (step.events().isEmpty()) {
+                positions.update(p);
+            } else {
+                positions.keep(p);
+            }
+        });
         long at = context.currentSystemTimeMs();
         for (Event event : step.events()) {
             String key = step.position().map(Position::positionId).orElseThrow();

@@ -1,0 +1,339 @@
+package dev.tradeloop.bench;
+
+import dev.tradeloop.events.Action;
+import dev.tradeloop.events.ExitTrigger;
+import dev.tradeloop.events.Fill;
+import dev.tradeloop.events.MarketStatus;
+import dev.tradeloop.events.MethodRef;
+import dev.tradeloop.events.OrderPurpose;
+import dev.tradeloop.events.PositionEvent;
+import dev.tradeloop.events.PriceTick;
+import dev.tradeloop.events.Side;
+import dev.tradeloop.events.Topics;
+import dev.tradeloop.events.money.Contracts;
+import dev.tradeloop.events.money.Money;
+import dev.tradeloop.events.money.Price;
+import dev.tradeloop.monitor.streams.MonitorTopology;
+import dev.tradeloop.rules.MethodCatalog;
+import dev.tradeloop.testkit.TestKafka;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+
+/**
+ * The monitor on a real broker: many open positions over many markets, a steady tick rate, and now
+ * and then a tick that crashes one market's price so every position on it triggers its stop loss.
+ * Reports tick-to-exit-trigger latency (from the tick's send to the trigger's arrival at a
+ * read-committed consumer) and the sustained rate of ticks and position evaluations, for the monitor
+ * with exactly-once and with at-least-once, next to a bare pipe (ticks in, the same bytes out, no logic)
+ * measured in the same run.
+ */
+public final class MonitorBenchmark {
+
+    private static final String PIPE_OUT = "bench-pipe-out";
+    private static final MethodRef METHOD = new MethodRef("kelly-quarter", 1);
+
+    private final TestKafka kafka = TestKafka.get();
+    private final KafkaProducer<String, byte[]> producer;
+    private final int markets;
+    private final int perMarket;
+    private final int rate;
+    private final int seconds;
+    private final int flood;
+    private final int commitMillis;
+    private final AtomicLong sequence = new AtomicLong();
+
+    private MonitorBenchmark(Map<String, Integer> options) {
+        this.markets = options.getOrDefault("markets", 500);
+        this.perMarket = options.getOrDefault("per-market", 20);
+        this.rate = options.getOrDefault("rate", 1000);
+        this.seconds = options.getOrDefault("seconds", 30);
+        this.flood = options.getOrDefault("flood", 50_000);
+        this.commitMillis = options.getOrDefault("commit-ms", 100);
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        config.put(ProducerConfig.LINGER_MS_CONFIG, "1");
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, Integer> options = new java.util.HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), Integer.parseInt(args[i + 1]));
+        }
+        MonitorBenchmark bench = new MonitorBenchmark(options);
+        System.out.printf("monitor benchmark: %d markets x %d positions = %d positions; %d ticks/s for %d s; "
+                + "flood of %d ticks; commit every %d ms%n", bench.markets, bench.perMarket,
+                bench.markets * bench.perMarket, bench.rate, bench.seconds, bench.flood, bench.commitMillis);
+        bench.kafka.admin().createTopics(List.of(new NewTopic(PIPE_OUT, Topics.MARKET_PARTITIONS, (short) 1))).all().get();
+        List<String> rows = new ArrayList<>();
+        rows.add(bench.pipe("exactly_once_v2"));
+        rows.add(bench.monitor("exactly_once_v2"));
+        rows.add(bench.pipe("at_least_once"));
+        rows.add(bench.monitor("at_least_once"));
+        System.out.println();
+        System.out.println("| run | guarantee | latency p50 ms | p99 ms | p99.9 ms | samples | sustained ticks/s | evaluations/s |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
+        rows.forEach(System.out::println);
+        bench.producer.close();
+        System.exit(0);
+    }
+
+    /** The baseline: the same ticks through a topology that only copies them to another topic. */
+    private String pipe(String guarantee) throws Exception {
+        String prefix = "PIPE" + guarantee.charAt(0) + "-";
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(Topics.PRICE_TICKS.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()))
+                .to(PIPE_OUT, Produced.with(Serdes.String(), Serdes.ByteArray()));
+        try (KafkaStreams streams = start(builder.build(), "bench-pipe-" + guarantee, guarantee);
+                KafkaConsumer<String, byte[]> out = consumerAtEnd(PIPE_OUT)) {
+            Latencies latencies = new Latencies();
+            Map<String, Long> sentAt = new ConcurrentHashMap<>();
+            Thread reader = readAll(out, record -> {
+                Long sent = sentAt.remove(record.key());
+                if (sent != null) {
+                    latencies.add(micros() - sent);
+                }
+            });
+            steadyTicks(prefix, (market, at) -> sentAt.put(market, at), false);
+            double throughput = floodThroughput(prefix, "bench-pipe-" + guarantee);
+            stop(reader);
+            return row("bare pipe (baseline)", guarantee, latencies, throughput, 1);
+        }
+    }
+
+    private String monitor(String guarantee) throws Exception {
+        String prefix = "MON" + guarantee.charAt(0) + "-";
+        MethodCatalog methods = MethodCatalog.load(Path.of(System.getProperty("tradeloop.methods.dir", "methods")));
+        Topology topology = MonitorTopology.build(new StreamsBuilder(), methods::get, Duration.ofMinutes(2));
+        String application = "bench-monitor-" + guarantee;
+        try (KafkaStreams streams = start(topology, application, guarantee);
+                KafkaConsumer<String, byte[]> events = consumerAtEnd(Topics.POSITION_EVENTS.name());
+                KafkaConsumer<String, byte[]> triggers = consumerAtEnd(Topics.EXIT_TRIGGERS.name())) {
+            open(prefix, events);
+            Latencies latencies = new Latencies();
+            Map<String, Long> crashedAt = new ConcurrentHashMap<>();
+            Thread reader = readAll(triggers, record -> {
+                ExitTrigger trigger = Topics.EXIT_TRIGGERS.codec().decode(record.value());
+                Long crashed = crashedAt.get(trigger.marketTicker());
+                if (crashed != null) {
+                    latencies.add(micros() - crashed);
+                }
+            });
+            steadyTicks(prefix, crashedAt::put, true);
+            double throughput = floodThroughput(prefix, application);
+            stop(reader);
+            System.out.printf("  %s: %d exit triggers measured; median latency (ms) by tenth of the run: %s%n",
+                    guarantee, latencies.count(), latencies.medianByTenth());
+            return row("monitor", guarantee, latencies, throughput, perMarket);
+        }
+    }
+
+    /** Opens every position: a tick and the entry fills of each market, then waits for every PositionOpened. */
+    private void open(String prefix, KafkaConsumer<String, byte[]> events) throws Exception {
+        long started = System.nanoTime();
+        for (int m = 0; m < markets; m++) {
+            String market = prefix + m;
+            send(Topics.PRICE_TICKS.name(), market, Topics.PRICE_TICKS.codec().encode(tick(market, "0.49")));
+            for (int p = 0; p < perMarket; p++) {
+                String position = market + "-pos-" + p;
+                Fill fill = new Fill(UUID.randomUUID(), Instant.now(), "bench", position, position + "-t", "o",
+                        position + "-1", market, "KXBENCH", OrderPurpose.ENTRY, Side.YES, Action.BUY,
+                        Contracts.whole(100), Price.parse("0.50"), Money.ZERO, true, Instant.now(),
+                        Optional.of(new BigDecimal("0.85")), METHOD);
+                send(Topics.FILLS.name(), position, Topics.FILLS.codec().encode(fill));
+            }
+        }
+        producer.flush();
+        int opened = 0;
+        while (opened < markets * perMarket) {
+            for (var record : events.poll(Duration.ofMillis(200))) {
+                PositionEvent event = Topics.POSITION_EVENTS.codec().decode(record.value());
+                if (event.type().equals("PositionOpened") && event.marketTicker().startsWith(prefix)) {
+                    opened++;
+                }
+            }
+        }
+        System.out.printf("  opened %d positions in %.1f s%n", opened, (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * {@code rate} ticks a second for {@code seconds}, each on a random market, the price moving between
+     * 0.48 and 0.52; with {@code crashes}, one market after another gets a tick at 0.40 (a stop loss
+     * for each of its positions), evenly over the run. {@code sent} learns each measured tick's send time.
+     */
+    private void steadyTicks(String prefix, java.util.function.BiConsumer<String, Long> sent, boolean crashes)
+            throws Exception {
+        java.util.Random random = new java.util.Random(20261124);
+        long total = (long) rate * seconds;
+        long intervalNanos = 1_000_000_000L / rate;
+        long crashEvery = crashes ? Math.max(1, total / markets) : Long.MAX_VALUE;
+        int crashed = 0;
+        long start = System.nanoTime();
+        for (long i = 0; i < total; i++) {
+            long wait = start + i * intervalNanos - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait); // pacing the sender to the rate without spinning a core away
+            }
+            String market;
+            String bid;
+            if (i % crashEvery == 0 && crashed < markets) {
+                market = prefix + crashed++;
+                bid = "0.40";
+                sent.accept(market, micros());
+            } else {
+                market = prefix + (crashes ? crashed + random.nextInt(Math.max(1, markets - crashed)) % markets
+                        : random.nextInt(markets));
+                bid = "0.4" + (8 + random.nextInt(2));
+                if (!crashes) {
+                    sent.accept(market, micros());
+                }
+            }
+            send(Topics.PRICE_TICKS.name(), market, Topics.PRICE_TICKS.codec().encode(tick(market, bid)));
+        }
+        producer.flush();
+        Thread.sleep(3_000); // let the last triggers arrive before the flood starts: a drain, not a condition
+    }
+
+    /** Sends {@code flood} ticks at once and times how long the application takes to have read them all. */
+    private double floodThroughput(String prefix, String application) throws Exception {
+        long start = System.nanoTime();
+        for (int i = 0; i < flood; i++) {
+            String market = prefix + (i % markets);
+            send(Topics.PRICE_TICKS.name(), market, Topics.PRICE_TICKS.codec().encode(tick(market,
+                    i % 2 == 0 ? "0.49" : "0.50")));
+        }
+        producer.flush();
+        Map<TopicPartition, Long> ends = kafka.admin().listOffsets(partitions().stream().collect(
+                java.util.stream.Collectors.toMap(p -> p, p -> org.apache.kafka.clients.admin.OffsetSpec.latest())))
+                .all().get().entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
+                        e -> e.getValue().offset()));
+        while (true) {
+            var committed = kafka.admin().listConsumerGroupOffsets(application).partitionsToOffsetAndMetadata().get();
+            boolean done = ends.entrySet().stream().allMatch(e -> committed.get(e.getKey()) != null
+                    && committed.get(e.getKey()).offset() >= e.getValue());
+            if (done) {
+                break;
+            }
+            Thread.sleep(50); // polling the group's committed offsets
+        }
+        return flood / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private List<TopicPartition> partitions() {
+        List<TopicPartition> all = new ArrayList<>();
+        for (int p = 0; p < Topics.PRICE_TICKS.partitions(); p++) {
+            all.add(new TopicPartition(Topics.PRICE_TICKS.name(), p));
+        }
+        return all;
+    }
+
+    private PriceTick tick(String market, String yesBid) {
+        Price bid = Price.parse(yesBid);
+        Price ask = new Price(bid.micros() + 10_000);
+        Instant now = Instant.now();
+        return new PriceTick(UUID.randomUUID(), now, "bench", market, "KXBENCH", MarketStatus.OPEN, bid, ask,
+                ask.complement(), bid.complement(), Optional.empty(), Contracts.whole(500), now.plusSeconds(86_400),
+                sequence.incrementAndGet(), now);
+    }
+
+    private void send(String topic, String key, byte[] value) {
+        producer.send(new ProducerRecord<>(topic, key, value));
+    }
+
+    private KafkaStreams start(Topology topology, String application, String guarantee) throws Exception {
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, application);
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
+        config.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("bench-state").toString());
+        config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2);
+        // the same commit interval for both guarantees (exactly-once's default), so committed offsets
+        // measure progress alike and the difference is the transactions' cost
+        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitMillis);
+        config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "latest");
+        KafkaStreams streams = new KafkaStreams(topology, config);
+        streams.start();
+        while (streams.state() != KafkaStreams.State.RUNNING) {
+            Thread.sleep(100); // waiting for the first assignment
+        }
+        Thread.sleep(2_000); // the rebalance settles before anything is sent: inputs sent earlier would be skipped
+        return streams;
+    }
+
+    private KafkaConsumer<String, byte[]> consumerAtEnd(String topic) {
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000"),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                .map(info -> new TopicPartition(topic, info.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position);
+        return consumer;
+    }
+
+    private static Thread readAll(KafkaConsumer<String, byte[]> consumer,
+            java.util.function.Consumer<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> each) {
+        Thread thread = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    consumer.poll(Duration.ofMillis(100)).forEach(each);
+                } catch (org.apache.kafka.common.errors.InterruptException e) {
+                    return;
+                }
+            }
+        }, "bench-reader");
+        thread.start();
+        return thread;
+    }
+
+    private static void stop(Thread reader) throws InterruptedException {
+        reader.interrupt();
+        reader.join();
+    }
+
+    private static long micros() {
+        return System.nanoTime() / 1000;
+    }
+
+    private static String row(String run, String guarantee, Latencies latencies, double ticksPerSecond,
+            int evaluationsPerTick) {
+        return String.format("| %s | %s | %s | %s | %s | %d | %,.0f | %,.0f |", run, guarantee,
+                latencies.percentile(50), latencies.percentile(99), latencies.percentile(99.9), latencies.count(),
+                ticksPerSecond, ticksPerSecond * evaluationsPerTick);
+    }
+}
