@@ -66,6 +66,17 @@ class MonitorTopologyTest {
     }
 
     @Test
+    void a_one_sided_book_is_no_price_and_neither_marks_nor_stops_a_position_out() {
+        givenYesAt050();
+
+        monitor.tick("0.00", "0.50"); // no YES bid for a moment: a maker re-quoting
+        monitor.tick("0.49", "1.00"); // no YES ask
+
+        assertThat(monitor.positionEvents()).isEmpty();
+        assertThat(monitor.exitTriggers()).isEmpty();
+    }
+
+    @Test
     void two_conditions_at_once_the_more_urgent_wins_and_the_other_is_recorded() {
         givenYesAt050();
 

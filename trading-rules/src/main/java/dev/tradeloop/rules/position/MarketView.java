@@ -14,6 +14,14 @@ public record MarketView(Price bid, Price ask, Contracts volume, Instant closeTi
         return new MarketView(tick.bid(side), tick.ask(side), tick.volume(), tick.closeTime(), tick.marketStatus());
     }
 
+    /**
+     * Whether the held side has a two-sided quote. A side with no bid reads as 0 and one with no ask
+     * as 1: that is no price, and a position is not marked (nor stopped out) against it.
+     */
+    public boolean isQuoted() {
+        return bid.micros() > 0 && ask.micros() < Price.ONE.micros();
+    }
+
     public long spreadMicros() {
         return ask.micros() - bid.micros();
     }

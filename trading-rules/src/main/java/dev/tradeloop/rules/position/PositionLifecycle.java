@@ -82,13 +82,17 @@ public final class PositionLifecycle {
 
     /**
      * Marks the position at the market, moves its trailing stop, evaluates all ten exit conditions
-     * and, when one wins, triggers its exit (unless an exit at least as urgent is in flight).
+     * and, when one wins, triggers its exit (unless an exit at least as urgent is in flight). A market
+     * whose held side has no bid or no ask is not a price: nothing is evaluated against it.
      */
     public static Step evaluate(Position position, Context context, Method method) {
         if (position.closed() || !position.holding().isOpen()) {
             return Step.none(Optional.of(position));
         }
         MarketView market = MarketView.of(context.tick(), position.holding().side());
+        if (!market.isQuoted()) {
+            return Step.none(Optional.of(position)); // a one-sided book (a maker re-quoting, say) is no price
+        }
         Holding.Valuation value = position.holding().valueAt(market.bid());
         TrailingStop stop = position.trailingStop().update(market.bid(), value.pnlPct(), method.exits().trailingStop());
         List<Event> events = new ArrayList<>();
