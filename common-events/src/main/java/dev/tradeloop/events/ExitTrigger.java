@@ -18,6 +18,7 @@ public record ExitTrigger(
         String correlationId,
         String positionId,
         String marketTicker,
+        String eventTicker,
         Side side,
         ExitReason reason,
         ExitPriority priority,
@@ -34,6 +35,7 @@ public record ExitTrigger(
         Event.requireEnvelope(eventId, occurredAt, correlationId);
         Require.text(positionId, "positionId");
         Require.text(marketTicker, "marketTicker");
+        Require.text(eventTicker, "eventTicker");
         Require.present(side, "side");
         Require.present(reason, "reason");
         Require.present(priority, "priority");

@@ -78,7 +78,7 @@ public final class EventSamples {
     }
 
     public static ExitTrigger exitTrigger() {
-        return new ExitTrigger(id(), NOW, CORRELATION, POSITION, MARKET, Side.YES, ExitReason.TRAILING_STOP,
+        return new ExitTrigger(id(), NOW, CORRELATION, POSITION, MARKET, "KXHIGHNY-26NOV24", Side.YES, ExitReason.TRAILING_STOP,
                 ExitPriority.HIGH, Contracts.whole(43), Optional.empty(), List.of(ExitReason.EARLY_EXIT),
                 price("0.6600"), price("0.6600"), price("0.6800"),
                 new ExitExecution(ExecutionStrategy.WALK_THEN_MARKET, Duration.ofSeconds(10), 2, true), METHOD);

@@ -26,4 +26,19 @@ public record Attempt(String clientOrderId, String executionId, int attempt, Str
         return new Attempt(clientOrderId(executionId, attempt), executionId, attempt, marketTicker, side, action,
                 price, count, timeInForce, AttemptStatus.INTENDED, Optional.empty(), Contracts.ZERO, Optional.empty());
     }
+
+    public Attempt with(AttemptStatus newStatus, Optional<String> orderId) {
+        return new Attempt(clientOrderId, executionId, attempt, marketTicker, side, action, price, count, timeInForce,
+                newStatus, orderId.or(() -> exchangeOrderId), filled, placedAt);
+    }
+
+    public Attempt withFilled(Contracts newFilled) {
+        return new Attempt(clientOrderId, executionId, attempt, marketTicker, side, action, price, count, timeInForce,
+                status, exchangeOrderId, newFilled, placedAt);
+    }
+
+    public Attempt placedAt(Instant at) {
+        return new Attempt(clientOrderId, executionId, attempt, marketTicker, side, action, price, count, timeInForce,
+                status, exchangeOrderId, filled, Optional.of(at));
+    }
 }

@@ -79,6 +79,29 @@ public class OrderLedger {
         }
     }
 
+    /** Every execution for a position, oldest first, with its attempts. */
+    public List<ExecutionRecord> executionsOf(String positionId) throws SQLException {
+        List<ExecutionRecord> found = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("""
+                        SELECT execution_id, purpose, status, created_at FROM execution
+                        WHERE position_id = ? ORDER BY created_at, execution_id""")) {
+            select.setString(1, positionId);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    found.add(new ExecutionRecord(rows.getString(1), positionId, OrderPurpose.valueOf(rows.getString(2)),
+                            rows.getString(3), rows.getTimestamp(4).toInstant(), List.of()));
+                }
+            }
+        }
+        List<ExecutionRecord> withAttempts = new ArrayList<>();
+        for (ExecutionRecord execution : found) {
+            withAttempts.add(new ExecutionRecord(execution.executionId(), positionId, execution.purpose(),
+                    execution.status(), execution.createdAt(), attempts(execution.executionId())));
+        }
+        return withAttempts;
+    }
+
     public void finish(String executionId, List<Outgoing> events) throws SQLException {
         transaction(connection -> {
             try (PreparedStatement update = connection.prepareStatement(

@@ -6,6 +6,7 @@ import dev.tradeloop.events.OrderPurpose;
 import dev.tradeloop.events.Topics;
 import dev.tradeloop.ledger.Execution;
 import dev.tradeloop.ledger.OrderLedger;
+import dev.tradeloop.ledger.OrderRunner;
 import dev.tradeloop.order.config.OrderConfig;
 import dev.tradeloop.support.OperationalErrors;
 import io.quarkus.logging.Log;
@@ -78,7 +79,7 @@ public class EntryDesk {
         boolean again = false;
         try {
             executor.execute(trade);
-        } catch (EntryExecutor.TryLater e) {
+        } catch (OrderRunner.TryLater e) {
             Log.warnf("entry %s waits: %s", trade.positionId(), e.getMessage());
             again = true;
         } catch (SQLException e) {

@@ -7,11 +7,10 @@ import dev.tradeloop.events.Fill;
 import dev.tradeloop.events.OrderEvent;
 import dev.tradeloop.events.OrderPurpose;
 import dev.tradeloop.events.OrderStatus;
-import dev.tradeloop.events.Side;
 import dev.tradeloop.events.Topics;
 import dev.tradeloop.events.money.Contracts;
-import dev.tradeloop.events.money.Price;
 import dev.tradeloop.ledger.Attempt;
+import dev.tradeloop.ledger.OrderRunner;
 import dev.tradeloop.ledger.Outgoing;
 import java.time.Instant;
 import java.util.Optional;
@@ -43,20 +42,38 @@ final class EntryEvents {
                 Optional.empty(), errorCode, Optional.of(note), trade.method()));
     }
 
+    /** How the runner words an entry's steps and fills. */
+    static OrderRunner.Report reportFor(ApprovedTrade trade) {
+        return new OrderRunner.Report() {
+            @Override
+            public String positionId() {
+                return trade.positionId();
+            }
+
+            @Override
+            public String correlationId() {
+                return trade.correlationId();
+            }
+
+            @Override
+            public Outgoing step(Attempt attempt, OrderStatus status, Optional<String> orderId, Contracts filled,
+                    Optional<String> errorCode, Optional<String> note, Instant at) {
+                return EntryEvents.step(trade, attempt, status, orderId, filled, errorCode, note, at);
+            }
+
+            @Override
+            public Outgoing fill(Attempt attempt, dev.tradeloop.exchange.model.Fill fill, Instant at) {
+                return EntryEvents.fill(trade, attempt, fill, at);
+            }
+        };
+    }
+
     static Outgoing fill(ApprovedTrade trade, Attempt attempt, dev.tradeloop.exchange.model.Fill fill, Instant at) {
         return Outgoing.of(Topics.FILLS, trade.positionId(), new Fill(UUID.randomUUID(), at, trade.correlationId(),
                 trade.positionId(), fill.dedupeId(), fill.orderId(), attempt.clientOrderId(), trade.marketTicker(),
                 trade.eventTicker(), OrderPurpose.ENTRY, trade.side(), Action.BUY, fill.countFp(),
-                heldPrice(trade.side(), fill), fill.feeCost(), fill.isTaker(), fill.createdTime(),
+                OrderRunner.heldPrice(trade.side(), fill), fill.feeCost(), fill.isTaker(), fill.createdTime(),
                 Optional.of(trade.confidence()), trade.method()));
-    }
-
-    /** The price of the side held: Kalshi reports both; a missing NO price is the YES price's complement. */
-    static Price heldPrice(Side side, dev.tradeloop.exchange.model.Fill fill) {
-        if (side == Side.YES) {
-            return fill.yesPriceDollars();
-        }
-        return fill.noPriceDollars() != null ? fill.noPriceDollars() : fill.yesPriceDollars().complement();
     }
 
     private static Contracts min(Contracts a, Contracts b) {

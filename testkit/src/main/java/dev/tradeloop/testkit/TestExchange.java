@@ -1,5 +1,6 @@
 package dev.tradeloop.testkit;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tradeloop.exchange.ExchangeEnvironment;
 import dev.tradeloop.exchange.auth.ApiCredentials;
 import dev.tradeloop.exchange.auth.KeyFiles;
@@ -114,6 +115,28 @@ public final class TestExchange {
     /** Another trader in the market, whose trades give a market volume without touching the trader's account. */
     public KalshiClient other() {
         return other;
+    }
+
+    /** An account of a test's own: its key, a client that signs with it, and the config a service trades with. */
+    public record Account(String keyId, Path keyFile, KalshiClient client, Map<String, String> serviceConfig) {
+    }
+
+    /** Opens a new account on the simulator, with the starting balance and a key of its own. */
+    public Account newAccount() {
+        try {
+            Path home = Files.createTempDirectory("tradeloop-test-account");
+            Path keyFile = home.resolve("account.key.pem");
+            String keyId = KeyFiles.newPaperKey(keyFile, home);
+            String pem = Files.readString(home.resolve(keyId + ".pub.pem"));
+            String body = new ObjectMapper().writeValueAsString(Map.of("key_id", keyId, "public_key_pem", pem));
+            admin("/sim/admin/accounts", body);
+            return new Account(keyId, keyFile, client(ExchangeEnvironment.at(restBase()), keyId, keyFile), Map.of(
+                    "tradeloop.exchange.env", restBase().toString(),
+                    "tradeloop.exchange.key-id", keyId,
+                    "tradeloop.exchange.key-file", keyFile.toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not open a test account", e);
+        }
     }
 
     /** Lists a new market on the simulator, open now and closing at {@code closeTime}. */

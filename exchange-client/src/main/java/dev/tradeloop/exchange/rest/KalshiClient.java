@@ -191,6 +191,13 @@ public final class KalshiClient {
                 cursorOf(page));
     }
 
+    /** The account's net position on one market, if it holds any. */
+    public Optional<MarketPosition> position(String ticker) {
+        JsonNode page = read("/portfolio/positions" + queryString(pageQuery(Map.of("ticker", ticker), Optional.empty(), 1)));
+        return convert(page.get("market_positions"), new TypeReference<List<MarketPosition>>() { }).stream()
+                .filter(position -> ticker.equals(position.ticker())).findFirst();
+    }
+
     public Balance balance() {
         return convert(read("/portfolio/balance"), new TypeReference<Balance>() { });
     }

@@ -68,11 +68,21 @@ public class KeyRegistry {
 
     static PublicKey readPublicKey(Path file) {
         try {
-            String pem = Files.readString(file);
+            return parsePublicKey(Files.readString(file));
+        } catch (IOException e) {
+            throw new IllegalStateException(file + " cannot be read (" + e.getMessage() + ")");
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(file + " is not a PEM RSA public key");
+        }
+    }
+
+    /** A PEM RSA public key; an {@link IllegalArgumentException} says what is wrong with it. */
+    public static PublicKey parsePublicKey(String pem) {
+        try {
             byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
             return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
-        } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException(file + " is not a PEM RSA public key (" + e.getClass().getSimpleName() + ")");
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a PEM RSA public key (" + e.getClass().getSimpleName() + ")");
         }
     }
 }

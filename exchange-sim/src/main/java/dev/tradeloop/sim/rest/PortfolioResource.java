@@ -45,10 +45,12 @@ public class PortfolioResource {
     @GET
     @Path("/positions")
     public Map<String, Object> positions(@Context ContainerRequestContext request,
-            @QueryParam("limit") @DefaultValue("100") int limit, @QueryParam("cursor") String cursor) {
+            @QueryParam("limit") @DefaultValue("100") int limit, @QueryParam("cursor") String cursor,
+            @QueryParam("ticker") String ticker) {
         SimAccount account = exchange.account(account(request));
         List<KalshiViews.MarketPosition> positions = account.positions().entrySet().stream()
                 .filter(entry -> entry.getValue().netHundredths() != 0)
+                .filter(entry -> ticker == null || ticker.equals(entry.getKey()))
                 .map(entry -> KalshiViews.MarketPosition.of(entry.getKey(), entry.getValue(),
                         exchange.bestBid(entry.getKey()).orElse(Price.ZERO)))
                 .sorted(java.util.Comparator.comparing(KalshiViews.MarketPosition::ticker))

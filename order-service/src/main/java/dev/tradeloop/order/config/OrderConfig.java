@@ -8,10 +8,6 @@ import java.time.Duration;
 @ConfigMapping(prefix = "tradeloop.orders")
 public interface OrderConfig {
 
-    /** How often a resting order is looked at while it waits for its fill. */
-    @WithDefault("250ms")
-    Duration pollInterval();
-
     /** How often the account's balance is read from the exchange and published. */
     @WithDefault("30s")
     Duration balanceInterval();

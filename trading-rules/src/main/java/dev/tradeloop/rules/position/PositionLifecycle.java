@@ -124,7 +124,7 @@ public final class PositionLifecycle {
             ExitResolution.Decision d = decision.get();
             ExitExecution execution = method.exits().execution().get(d.winner().reason().priority());
             ExitTrigger trigger = new ExitTrigger(UUID.randomUUID(), now, position.correlationId(), id,
-                    position.marketTicker(), position.holding().side(), d.winner().reason(),
+                    position.marketTicker(), position.eventTicker(), position.holding().side(), d.winner().reason(),
                     d.winner().reason().priority(), d.winner().quantity(), d.winner().stage(), d.conflicting(),
                     market.bid(), market.bid(), market.ask(), execution, position.method());
             events.add(new ExitTriggered(UUID.randomUUID(), now, position.correlationId(), id, position.marketTicker(),

@@ -1,0 +1,38 @@
+package dev.tradeloop.exit;
+
+import dev.tradeloop.events.Side;
+import dev.tradeloop.events.money.Price;
+import dev.tradeloop.exchange.model.OrderBookSnapshot;
+import java.util.Optional;
+
+/**
+ * The book of the side held, as an exit sees it: the best bid (what a sale gets at once) and the
+ * best ask, both in that side's prices. A YES ask is a NO bid at 1 − p, and the other way round.
+ */
+public record HeldBook(Price bid, Price ask) {
+
+    public HeldBook {
+        if (bid.compareTo(ask) >= 0) {
+            throw new IllegalArgumentException("bid " + bid + " is not under ask " + ask);
+        }
+    }
+
+    /** The held side's book, when it has both a bid and an ask (a one-sided book is no price). */
+    public static Optional<HeldBook> of(OrderBookSnapshot book, Side held) {
+        Optional<Price> bid = held == Side.YES ? book.bestYesBid() : book.bestNoBid();
+        Optional<Price> ask = (held == Side.YES ? book.bestNoBid() : book.bestYesBid()).map(Price::complement);
+        if (bid.isEmpty() || ask.isEmpty() || bid.get().compareTo(ask.get()) >= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new HeldBook(bid.get(), ask.get()));
+    }
+
+    public Price spread() {
+        return new Price(ask.micros() - bid.micros());
+    }
+
+    @Override
+    public String toString() {
+        return "bid " + bid + " ask " + ask;
+    }
+}

@@ -1,0 +1,199 @@
+package dev.tradeloop.ledger;
+
+import dev.tradeloop.events.OperationalError.ErrorKind;
+import dev.tradeloop.events.OrderStatus;
+import dev.tradeloop.events.Side;
+import dev.tradeloop.events.money.Contracts;
+import dev.tradeloop.events.money.Price;
+import dev.tradeloop.exchange.model.Fill;
+import dev.tradeloop.exchange.model.NewOrder;
+import dev.tradeloop.exchange.model.Order;
+import dev.tradeloop.exchange.model.OrderAck;
+import dev.tradeloop.exchange.model.Page;
+import dev.tradeloop.exchange.rest.ExchangeException;
+import dev.tradeloop.exchange.rest.KalshiClient;
+import dev.tradeloop.support.OperationalErrors;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Runs one ledger attempt on the exchange, for entries and exits alike: sends it (after asking the
+ * exchange for its client order id whenever it may have been sent already, so no order is ever
+ * sent twice), waits for its fill up to a deadline, cancels what still rests, and records every
+ * fill once by its trade id. What each step means to the trade is the caller's {@link Report}.
+ */
+@ApplicationScoped
+public class OrderRunner {
+
+    /** The execution cannot go on now (the exchange is unreachable, the trading state unknown): try later. */
+    public static final class TryLater extends RuntimeException {
+        public TryLater(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** The events that report an attempt's steps and fills, as the caller's trade words them. */
+    public interface Report {
+        String positionId();
+
+        String correlationId();
+
+        Outgoing step(Attempt attempt, OrderStatus status, Optional<String> orderId, Contracts filled,
+                Optional<String> errorCode, Optional<String> note, Instant at);
+
+        Outgoing fill(Attempt attempt, Fill fill, Instant at);
+    }
+
+    private final OrderLedger ledger;
+    private final KalshiClient exchange;
+    private final OperationalErrors errors;
+    private final Clock clock;
+    private final Duration pollInterval;
+
+    public OrderRunner(OrderLedger ledger, KalshiClient exchange, OperationalErrors errors, Clock clock,
+            LedgerConfig config) {
+        this.ledger = ledger;
+        this.exchange = exchange;
+        this.errors = errors;
+        this.clock = clock;
+        this.pollInterval = config.pollInterval();
+    }
+
+    /** Sends an intended attempt; first asks the exchange for it when it may have been sent already. */
+    public Attempt send(Attempt attempt, boolean maybeSent, Report report) throws SQLException {
+        if (maybeSent) {
+            Optional<Order> existing = lookUp(attempt);
+            if (existing.isPresent()) {
+                return placed(attempt, existing.get().orderId(), "found on the exchange by its client order id", report);
+            }
+        }
+        NewOrder order = NewOrder.of(attempt.marketTicker(), attempt.side(), attempt.action(), attempt.count(),
+                attempt.price(), attempt.timeInForce(), attempt.clientOrderId());
+        try {
+            OrderAck ack = exchange.createOrder(order);
+            return placed(attempt, ack.orderId(), "placed", report);
+        } catch (ExchangeException.Rejected | ExchangeException.NotFound | ExchangeException.Unauthorized e) {
+            if (e instanceof ExchangeException.Unauthorized) {
+                errors.report(ErrorKind.EXCHANGE_API, "create order", e.getMessage(), report.correlationId());
+            }
+            ledger.ended(attempt.clientOrderId(), AttemptStatus.REJECTED, Contracts.ZERO, List.of(report.step(
+                    attempt, OrderStatus.REJECTED, Optional.empty(), Contracts.ZERO, e.code(),
+                    Optional.of(e.getMessage()), clock.instant())));
+            Log.warnf("order %s refused: %s correlationId=%s", attempt.clientOrderId(), e.getMessage(),
+                    report.correlationId());
+            return attempt.with(AttemptStatus.REJECTED, Optional.empty());
+        } catch (ExchangeException e) {
+            // a conflict (the id is in use), a timeout, a lost answer, a 5xx: the order may be there
+            if (!(e instanceof ExchangeException.Conflict)) {
+                errors.report(ErrorKind.EXCHANGE_API, "create order", e.getMessage(), report.correlationId());
+            }
+            Optional<Order> existing = lookUp(attempt);
+            if (existing.isPresent()) {
+                return placed(attempt, existing.get().orderId(), "found on the exchange after: " + e.getMessage(),
+                        report);
+            }
+            throw new TryLater("order " + attempt.clientOrderId() + " not confirmed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Waits for a placed order's fill until {@code deadline} (or until {@code stopEarly} says so),
+     * then cancels what rests; records every fill once, and the attempt's end.
+     */
+    public Attempt work(Attempt attempt, Instant deadline, BooleanSupplier stopEarly, Report report)
+            throws SQLException, InterruptedException {
+        String orderId = attempt.exchangeOrderId().orElseThrow();
+        while (true) {
+            Order order;
+            try {
+                order = exchange.order(orderId);
+            } catch (ExchangeException e) {
+                errors.report(ErrorKind.EXCHANGE_API, "read order", e.getMessage(), report.correlationId());
+                Thread.sleep(pollInterval.toMillis());
+                continue;
+            }
+            recordFills(attempt, orderId, report);
+            if (!order.isResting()) {
+                Contracts filled = order.fillCountFp();
+                OrderStatus status = filled.compareTo(attempt.count()) >= 0 ? OrderStatus.FILLED : OrderStatus.CANCELLED;
+                ledger.ended(attempt.clientOrderId(), AttemptStatus.ENDED, filled, List.of(report.step(attempt,
+                        status, Optional.of(orderId), filled, Optional.empty(), Optional.of(status == OrderStatus.FILLED
+                                ? "filled" : filled + " of " + attempt.count() + " filled, the rest cancelled"),
+                        clock.instant())));
+                return attempt.with(AttemptStatus.ENDED, Optional.of(orderId)).withFilled(filled);
+            }
+            if (!clock.instant().isBefore(deadline) || stopEarly.getAsBoolean()) {
+                cancel(orderId, report);
+            }
+            Thread.sleep(pollInterval.toMillis());
+        }
+    }
+
+    /** The price of the side held: Kalshi reports both; a missing NO price is the YES price's complement. */
+    public static Price heldPrice(Side side, Fill fill) {
+        if (side == Side.YES) {
+            return fill.yesPriceDollars();
+        }
+        return fill.noPriceDollars() != null ? fill.noPriceDollars() : fill.yesPriceDollars().complement();
+    }
+
+    private Attempt placed(Attempt attempt, String orderId, String note, Report report) throws SQLException {
+        Instant now = clock.instant();
+        ledger.placed(attempt.clientOrderId(), orderId, now, List.of(report.step(attempt, OrderStatus.PLACED,
+                Optional.of(orderId), Contracts.ZERO, Optional.empty(), Optional.of(note), now)));
+        Log.infof("order %s: %s %s %s %s of %s at %s, order %s correlationId=%s", attempt.clientOrderId(), note,
+                attempt.action(), attempt.count(), attempt.side(), attempt.marketTicker(), attempt.price(), orderId,
+                report.correlationId());
+        return attempt.with(AttemptStatus.PLACED, Optional.of(orderId)).placedAt(now);
+    }
+
+    private void cancel(String orderId, Report report) {
+        try {
+            exchange.cancelOrder(orderId);
+        } catch (ExchangeException.NotFound gone) {
+            // filled or cancelled meanwhile: the next look at the order says which
+        } catch (ExchangeException e) {
+            errors.report(ErrorKind.EXCHANGE_API, "cancel order", e.getMessage(), report.correlationId());
+        }
+    }
+
+    private void recordFills(Attempt attempt, String orderId, Report report) throws SQLException {
+        Optional<String> cursor = Optional.empty();
+        do {
+            Page<Fill> page;
+            try {
+                page = exchange.fills(Map.of("order_id", orderId), cursor, 200);
+            } catch (ExchangeException e) {
+                errors.report(ErrorKind.EXCHANGE_API, "read fills", e.getMessage(), report.correlationId());
+                return;
+            }
+            for (Fill fill : page.items()) {
+                Price price = heldPrice(attempt.side(), fill);
+                boolean recorded = ledger.recordFill(new OrderLedger.FillRecord(fill.dedupeId(),
+                        attempt.clientOrderId(), report.positionId(), fill.countFp(), price, fill.feeCost(),
+                        fill.createdTime()), List.of(report.fill(attempt, fill, clock.instant())));
+                if (recorded) {
+                    Log.infof("order %s: %s %s at %s (trade %s) correlationId=%s", attempt.clientOrderId(),
+                            attempt.action(), fill.countFp(), price, fill.dedupeId(), report.correlationId());
+                }
+            }
+            cursor = page.isLast() ? Optional.empty() : Optional.of(page.cursor());
+        } while (cursor.isPresent());
+    }
+
+    private Optional<Order> lookUp(Attempt attempt) {
+        try {
+            return exchange.findByClientOrderId(attempt.marketTicker(), attempt.clientOrderId());
+        } catch (ExchangeException e) {
+            throw new TryLater("cannot look up order " + attempt.clientOrderId() + ": " + e.getMessage(), e);
+        }
+    }
+}
