@@ -40,6 +40,12 @@ final class Stack {
         config.put("tradeloop.market-data.refresh", "1s");
     }
 
+    /** A stack that trades from an account of its own, so the test can read that account's balance alone. */
+    Stack(String database, TestExchange.Account account) {
+        this(database);
+        config.putAll(account.serviceConfig());
+    }
+
     /** Publishes ACTIVE with every breaker closed, as risk-service would, for tests that run without it. */
     static void publishActiveState() {
         List<BreakerState> closed = Arrays.stream(BreakerName.values()).map(name -> new BreakerState(name, false,
