@@ -262,7 +262,7 @@ public final class MonitorBenchmark {
         Price bid = Price.parse(yesBid);
         Price ask = new Price(bid.micros() + 10_000);
         Instant now = Instant.now();
-        return new PriceTick(UUID.randomUUID(), now, "bench", market, "KXBENCH", MarketStatus.OPEN, bid, ask,
+        return new PriceTick(UUID.randomUUID(), now, "bench", market, "KXBENCH", MarketStatus.OPEN, Optional.empty(), bid, ask,
                 ask.complement(), bid.complement(), Optional.empty(), Contracts.whole(500), now.plusSeconds(86_400),
                 sequence.incrementAndGet(), now);
     }

@@ -8,7 +8,7 @@ import java.util.UUID;
 
 /**
  * The top of one market's book at one moment, with what consumers need to judge it (status,
- * close time, volume, event). Keyed by market ticker; {@code sequence} orders a market's ticks so
+ * close time, volume, event; once settled, which side won). Keyed by market ticker; {@code sequence} orders a market's ticks so
  * duplicates and stale ones can be dropped.
  */
 public record PriceTick(
@@ -18,6 +18,7 @@ public record PriceTick(
         String marketTicker,
         String eventTicker,
         MarketStatus marketStatus,
+        Optional<Side> result,
         Price yesBid,
         Price yesAsk,
         Price noBid,
@@ -33,6 +34,10 @@ public record PriceTick(
         Require.text(marketTicker, "marketTicker");
         Require.text(eventTicker, "eventTicker");
         Require.present(marketStatus, "marketStatus");
+        result = Require.optional(result);
+        if (result.isPresent() && marketStatus != MarketStatus.SETTLED) {
+            throw new IllegalArgumentException("a result comes only with a SETTLED market, not " + marketStatus);
+        }
         Require.present(yesBid, "yesBid");
         Require.present(yesAsk, "yesAsk");
         Require.present(noBid, "noBid");

@@ -2,6 +2,7 @@ package dev.tradeloop.events;
 
 import dev.tradeloop.events.money.Contracts;
 import dev.tradeloop.events.money.Money;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -9,7 +10,7 @@ import java.util.UUID;
 
 /**
  * The risk gate's verdict on one edge, approval or rejection, with every failed check as a reason
- * code. Keyed by market ticker; the audit trail of why the loop did or did not trade.
+ * code, and the edge it judged. Keyed by market ticker; the audit trail of why the loop did or did not trade.
  */
 public record RiskDecision(
         UUID eventId,
@@ -17,6 +18,7 @@ public record RiskDecision(
         String correlationId,
         String marketTicker,
         UUID edgeEventId,
+        BigDecimal edge,
         RiskOutcome outcome,
         List<RiskReason> reasons,
         Optional<String> positionId,
@@ -28,6 +30,7 @@ public record RiskDecision(
         Event.requireEnvelope(eventId, occurredAt, correlationId);
         Require.text(marketTicker, "marketTicker");
         Require.present(edgeEventId, "edgeEventId");
+        Require.present(edge, "edge");
         Require.present(outcome, "outcome");
         reasons = Require.list(reasons, "reasons");
         positionId = Require.optional(positionId);
@@ -40,5 +43,11 @@ public record RiskDecision(
         if (outcome == RiskOutcome.APPROVED && !reasons.isEmpty()) {
             throw new IllegalArgumentException("an approval has no rejection reasons");
         }
+    }
+
+    /** Rejected only for want of room (positions or total exposure): closing a position would let it in. */
+    public boolean waitsForCapital() {
+        return outcome == RiskOutcome.REJECTED && !reasons.isEmpty() && reasons.stream().allMatch(reason ->
+                reason == RiskReason.MAX_OPEN_POSITIONS || reason == RiskReason.MAX_TOTAL_EXPOSURE);
     }
 }

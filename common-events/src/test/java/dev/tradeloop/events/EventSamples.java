@@ -34,7 +34,7 @@ public final class EventSamples {
     }
 
     public static PriceTick priceTick() {
-        return new PriceTick(id(), NOW, CORRELATION, MARKET, "KXHIGHNY-26NOV24", MarketStatus.OPEN,
+        return new PriceTick(id(), NOW, CORRELATION, MARKET, "KXHIGHNY-26NOV24", MarketStatus.OPEN, Optional.empty(),
                 price("0.5500"), price("0.5700"), price("0.4300"), price("0.4500"), Optional.of(price("0.5600")),
                 Contracts.parse("1520.00"), Instant.parse("2026-11-25T04:59:00Z"), 4812, NOW.minusMillis(40));
     }
@@ -58,7 +58,7 @@ public final class EventSamples {
     }
 
     public static RiskDecision riskDecision() {
-        return new RiskDecision(id(), NOW, CORRELATION, MARKET, id(), RiskOutcome.REJECTED,
+        return new RiskDecision(id(), NOW, CORRELATION, MARKET, id(), new BigDecimal("0.0528"), RiskOutcome.REJECTED,
                 List.of(RiskReason.MAX_EVENT_EXPOSURE, RiskReason.ENTRY_IN_FLIGHT), Optional.empty(),
                 Optional.empty(), Optional.empty(), METHOD);
     }

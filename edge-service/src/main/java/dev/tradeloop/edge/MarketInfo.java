@@ -1,16 +1,17 @@
 package dev.tradeloop.edge;
 
 import dev.tradeloop.events.MarketStatus;
+import dev.tradeloop.events.Side;
 import dev.tradeloop.events.money.Contracts;
 import dev.tradeloop.events.money.Price;
 import java.time.Instant;
 import java.util.Optional;
 
 /** What a tick says of a market besides its book: its event, status, close time and activity. */
-public record MarketInfo(String eventTicker, MarketStatus status, Instant closeTime, Contracts volume,
-        Optional<Price> lastPrice) {
+public record MarketInfo(String eventTicker, MarketStatus status, Optional<Side> result, Instant closeTime,
+        Contracts volume, Optional<Price> lastPrice) {
 
     public MarketInfo withActivity(Contracts newVolume, Optional<Price> newLastPrice) {
-        return new MarketInfo(eventTicker, status, closeTime, newVolume, newLastPrice.or(() -> lastPrice));
+        return new MarketInfo(eventTicker, status, result, closeTime, newVolume, newLastPrice.or(() -> lastPrice));
     }
 }

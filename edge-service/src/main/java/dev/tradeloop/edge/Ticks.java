@@ -1,6 +1,7 @@
 package dev.tradeloop.edge;
 
 import dev.tradeloop.events.MarketStatus;
+import dev.tradeloop.events.Side;
 import dev.tradeloop.events.PriceTick;
 import dev.tradeloop.events.money.Contracts;
 import dev.tradeloop.events.money.Price;
@@ -21,7 +22,9 @@ public final class Ticks {
     }
 
     public static MarketInfo infoOf(Market market) {
-        return new MarketInfo(market.eventTicker(), statusOf(market), market.closeTime(),
+        MarketStatus status = statusOf(market);
+        return new MarketInfo(market.eventTicker(), status, status == MarketStatus.SETTLED ? resultOf(market)
+                : Optional.empty(), market.closeTime(),
                 market.volumeFp() == null ? Contracts.ZERO : market.volumeFp(),
                 Optional.ofNullable(market.lastPriceDollars()));
     }
@@ -40,7 +43,7 @@ public final class Ticks {
     private static PriceTick tick(String ticker, MarketInfo info, Price yesBid, Price noBid, long sequence,
             Instant now) {
         UUID id = UUID.randomUUID();
-        return new PriceTick(id, now, "tick-" + ticker, ticker, info.eventTicker(), info.status(), yesBid,
+        return new PriceTick(id, now, "tick-" + ticker, ticker, info.eventTicker(), info.status(), info.result(), yesBid,
                 noBid.complement(), noBid, yesBid.complement(), info.lastPrice(), info.volume(), info.closeTime(),
                 sequence, now);
     }
@@ -48,7 +51,8 @@ public final class Ticks {
     /** True when two ticks of a market say the same thing (a consumer learns nothing new). */
     public static boolean sameQuote(PriceTick a, PriceTick b) {
         return a.yesBid().equals(b.yesBid()) && a.noBid().equals(b.noBid()) && a.volume().equals(b.volume())
-                && a.marketStatus() == b.marketStatus() && a.lastPrice().equals(b.lastPrice());
+                && a.marketStatus() == b.marketStatus() && a.result().equals(b.result())
+                && a.lastPrice().equals(b.lastPrice());
     }
 
     private static MarketStatus statusOf(Market market) {
@@ -61,6 +65,14 @@ public final class Ticks {
             case "settled", "finalized", "determined" -> MarketStatus.SETTLED;
             default -> MarketStatus.CLOSED;
         };
+    }
+
+    /** Which side won, once the exchange says: {@code yes} or {@code no} (empty while undecided). */
+    private static Optional<Side> resultOf(Market market) {
+        if ("yes".equals(market.result())) {
+            return Optional.of(Side.YES);
+        }
+        return "no".equals(market.result()) ? Optional.of(Side.NO) : Optional.empty();
     }
 
     private static Price orZero(Price price) {

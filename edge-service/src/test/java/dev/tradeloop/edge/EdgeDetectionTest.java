@@ -41,7 +41,7 @@ class EdgeDetectionTest {
         Price yes = Price.parse(yesBid);
         Price no = Price.parse(noBid);
         Instant now = Instant.now();
-        return new PriceTick(UUID.randomUUID(), now, "test-tick", ticker, "KXEDGE", MarketStatus.OPEN, yes,
+        return new PriceTick(UUID.randomUUID(), now, "test-tick", ticker, "KXEDGE", MarketStatus.OPEN, Optional.empty(), yes,
                 no.complement(), no, yes.complement(), Optional.empty(), Contracts.whole(400),
                 now.plusSeconds(3600), sequence, now);
     }

@@ -33,7 +33,7 @@ class EdgeScannerTest {
     private static PriceTick tick(long sequence, String yesBid, String noBid) {
         Price yes = Price.parse(yesBid);
         Price no = Price.parse(noBid);
-        return new PriceTick(UUID.randomUUID(), NOW, "t", MARKET, "KXHIGHNY-26NOV24", MarketStatus.OPEN, yes,
+        return new PriceTick(UUID.randomUUID(), NOW, "t", MARKET, "KXHIGHNY-26NOV24", MarketStatus.OPEN, Optional.empty(), yes,
                 no.complement(), no, yes.complement(), Optional.empty(), Contracts.whole(500),
                 NOW.plusSeconds(3600), sequence, NOW);
     }

@@ -83,4 +83,23 @@ class MarketDataTest {
             assertThat(sequences).isSorted().doesNotHaveDuplicates();
         }
     }
+
+    @Test
+    void a_market_that_settles_sends_a_last_tick_saying_which_side_won() {
+        TestExchange exchange = TestExchange.get();
+        String ticker = "KXMDS-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        exchange.listMarket(ticker, "KXMDS", Instant.now().plus(2, ChronoUnit.HOURS));
+
+        try (TopicReader<PriceTick> ticks = TestKafka.get().reader(Topics.PRICE_TICKS)) {
+            ticks.await(t -> t.marketTicker().equals(ticker), DEADLINE);
+
+            exchange.settle(ticker, Side.NO);
+
+            PriceTick last = ticks.await(t -> t.marketTicker().equals(ticker)
+                    && t.marketStatus() == MarketStatus.SETTLED, DEADLINE);
+            assertThat(last.result()).contains(Side.NO);
+            assertThat(ticks.decoded().stream().filter(t -> t.marketTicker().equals(ticker)))
+                    .filteredOn(t -> t.marketStatus() == MarketStatus.OPEN).allMatch(t -> t.result().isEmpty());
+        }
+    }
 }

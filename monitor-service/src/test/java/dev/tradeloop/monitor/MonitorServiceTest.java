@@ -43,7 +43,7 @@ class MonitorServiceTest {
         Price bid = Price.parse(yesBid);
         Price ask = Price.parse(yesAsk);
         Instant now = Instant.now();
-        return new PriceTick(UUID.randomUUID(), now, "tick", market, "KXMS", MarketStatus.OPEN, bid, ask,
+        return new PriceTick(UUID.randomUUID(), now, "tick", market, "KXMS", MarketStatus.OPEN, Optional.empty(), bid, ask,
                 ask.complement(), bid.complement(), Optional.empty(), Contracts.whole(500), now.plusSeconds(7200),
                 ++sequence, now);
     }

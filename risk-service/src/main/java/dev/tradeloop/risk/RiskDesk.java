@@ -90,7 +90,7 @@ public class RiskDesk {
             KellySizer.Size size = verdict.size().orElseThrow();
             trade = Optional.of(approvedTrade(edge, method.get(), size));
             decision = new RiskDecision(UUID.randomUUID(), clock.instant(), edge.correlationId(), edge.marketTicker(),
-                    edge.eventId(), RiskOutcome.APPROVED, List.of(), Optional.of(trade.get().positionId()),
+                    edge.eventId(), edge.edge(), RiskOutcome.APPROVED, List.of(), Optional.of(trade.get().positionId()),
                     Optional.of(size.contracts()), Optional.of(size.stake()), edge.method());
         } else {
             decision = rejection(edge, verdict.reasons());
@@ -112,7 +112,7 @@ public class RiskDesk {
 
     private RiskDecision rejection(Edge edge, List<RiskReason> reasons) {
         return new RiskDecision(UUID.randomUUID(), clock.instant(), edge.correlationId(), edge.marketTicker(),
-                edge.eventId(), RiskOutcome.REJECTED, reasons, Optional.empty(), Optional.empty(), Optional.empty(),
+                edge.eventId(), edge.edge(), RiskOutcome.REJECTED, reasons, Optional.empty(), Optional.empty(), Optional.empty(),
                 edge.method());
     }
 

@@ -85,7 +85,7 @@ class MonitorRestartTest {
         Price ask = Price.parse(yesAsk);
         Instant now = Instant.now();
         kafka.produce(Topics.PRICE_TICKS, market, new PriceTick(UUID.randomUUID(), now, "tick", market, "KXRST",
-                MarketStatus.OPEN, bid, ask, ask.complement(), bid.complement(), Optional.empty(),
+                MarketStatus.OPEN, Optional.empty(), bid, ask, ask.complement(), bid.complement(), Optional.empty(),
                 Contracts.whole(500), now.plusSeconds(7200), sequence++, now));
     }
 

@@ -146,6 +146,12 @@ public final class TestExchange {
         admin("/sim/admin/markets", body);
     }
 
+    /** Settles a market: {@code winner}'s contracts pay $1.00. */
+    public void settle(String ticker, dev.tradeloop.events.Side winner) {
+        admin("/sim/admin/markets/" + ticker + "/settle", "{\"result\":\"" + winner.name().toLowerCase(java.util.Locale.ROOT)
+                + "\"}");
+    }
+
     /** Arms a fault, as {@code POST /sim/admin/faults} takes it. */
     public void armFault(String json) {
         admin("/sim/admin/faults", json);

@@ -23,7 +23,7 @@ class EdgeFinderTest {
     private static PriceTick tick(String yesBid, String yesAsk, String volume, MarketStatus status, Instant at) {
         Price bid = Price.parse(yesBid);
         Price ask = Price.parse(yesAsk);
-        return new PriceTick(UUID.randomUUID(), at, "c", "KXT", "KX", status, bid, ask, ask.complement(), bid.complement(),
+        return new PriceTick(UUID.randomUUID(), at, "c", "KXT", "KX", status, Optional.empty(), bid, ask, ask.complement(), bid.complement(),
                 Optional.empty(), Contracts.parse(volume), NOW.plusSeconds(3600), 1, at);
     }
 

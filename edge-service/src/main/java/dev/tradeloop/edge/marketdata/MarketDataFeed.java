@@ -51,6 +51,8 @@ public class MarketDataFeed implements FeedListener {
     private final Clock clock;
     private final TickSequence sequence;
     private final Map<String, MarketInfo> markets = new ConcurrentHashMap<>();
+    /** Markets that left the open list and whose result is not known yet. */
+    private final Set<String> awaitingResult = ConcurrentHashMap.newKeySet();
     private final Map<String, PriceTick> lastSent = new HashMap<>();
     private final Map<String, LocalBook> books = new ConcurrentHashMap<>();
     private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(
@@ -123,11 +125,32 @@ public class MarketDataFeed implements FeedListener {
             if (!gone.isEmpty()) {
                 feed.removeMarkets(gone);
                 gone.forEach(markets::remove);
+                awaitingResult.addAll(gone);
+            }
+            for (String ticker : Set.copyOf(awaitingResult)) {
+                reportEnd(client.get(), ticker);
             }
         } catch (ExchangeException e) {
             errors.report(ErrorKind.EXCHANGE_API, "list markets", e.getMessage(), "market-data");
         } catch (RuntimeException e) {
             Log.errorf(e, "refreshing the market list failed");
+        }
+    }
+
+    /**
+     * A market that left the open list: its status (closed, then settled) goes out as a tick, and once
+     * it is settled with a result, that last tick says which side won; then it is no longer followed.
+     */
+    private void reportEnd(KalshiClient rest, String ticker) {
+        try {
+            PriceTick tick = Ticks.fromMarket(rest.market(ticker), sequence.next(ticker), clock.instant());
+            send(tick);
+            if (tick.result().isPresent()) {
+                awaitingResult.remove(ticker);
+                Log.infof("market %s settled: %s won", ticker, tick.result().get());
+            }
+        } catch (ExchangeException.NotFound e) {
+            awaitingResult.remove(ticker);
         }
     }
 

@@ -38,7 +38,8 @@ import org.apache.kafka.streams.state.Stores;
  * events (keyed by position id) are re-keyed by their market and repartitioned, so a market's ticks
  * and its positions meet in one task without another hop. Every input is decoded on the way in;
  * what cannot be decoded goes to its topic's dead-letter topic, inside the same transaction. The
- * trading state is a global table every task reads. Outputs: {@code position-events},
+ * trading state is a global table every task reads, and so is the best edge waiting for capital
+ * ({@link WaitingEdge}, from {@code risk-decisions}). Outputs: {@code position-events},
  * {@code exit-triggers} (both keyed by position id) and {@code alerts}. Every node and store is named,
  * so changelogs and internal topics keep their names across versions.
  */
@@ -48,6 +49,7 @@ public final class MonitorTopology {
     public static final String TICKS = "latest-ticks";
     public static final String PREDICTIONS = "latest-predictions";
     public static final String TRADING_STATE = "trading-state-store";
+    public static final String WAITING_EDGE = "waiting-edge";
 
     private static final Serde<String> KEYS = Serdes.String();
     private static final Serde<byte[]> RAW = Serdes.ByteArray();
@@ -70,6 +72,10 @@ public final class MonitorTopology {
         builder.globalTable(Topics.TRADING_STATE.name(), Consumed.with(KEYS, Topics.TRADING_STATE.valueSerde())
                 .withName("trading-state-in"), Materialized.<String, TradingState>as(Stores.persistentKeyValueStore(
                         TRADING_STATE)).withKeySerde(KEYS).withValueSerde(Topics.TRADING_STATE.valueSerde()));
+
+        builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WAITING_EDGE), KEYS,
+                new JsonSerde<>(WaitingEdge.class)).withLoggingDisabled(), Topics.RISK_DECISIONS.name(),
+                Consumed.with(KEYS, RAW).withName("risk-decisions-in"), WaitingEdge.Feed::new);
 
         KStream<String, Event> ticks = decoded(builder, Topics.PRICE_TICKS, "ticks");
         KStream<String, Event> predictions = decoded(builder, Topics.PREDICTIONS, "predictions");

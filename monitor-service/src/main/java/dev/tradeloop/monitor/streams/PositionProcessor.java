@@ -51,6 +51,7 @@ final class PositionProcessor implements Processor<String, Event, String, Event>
     private KeyValueStore<String, PriceTick> ticks;
     private KeyValueStore<String, Prediction> predictions;
     private ReadOnlyKeyValueStore<String, ValueAndTimestamp<TradingState>> tradingState;
+    private KeyValueStore<String, WaitingEdge> waitingEdge;
 
     PositionProcessor(Function<MethodRef, Optional<Method>> methods, Duration staleAfter) {
         this.methods = methods;
@@ -64,6 +65,7 @@ final class PositionProcessor implements Processor<String, Event, String, Event>
         this.ticks = context.getStateStore(MonitorTopology.TICKS);
         this.predictions = context.getStateStore(MonitorTopology.PREDICTIONS);
         this.tradingState = context.getStateStore(MonitorTopology.TRADING_STATE);
+        this.waitingEdge = context.getStateStore(MonitorTopology.WAITING_EDGE);
         context.schedule(Duration.ofSeconds(1), PunctuationType.WALL_CLOCK_TIME, this::onTimer);
     }
 
@@ -132,7 +134,7 @@ final class PositionProcessor implements Processor<String, Event, String, Event>
             return;
         }
         PositionLifecycle.Context situation = new PositionLifecycle.Context(tick, probability, flattenAll(),
-                Optional.empty(), now);
+                WaitingEdge.at(waitingEdge, now), now);
         save(PositionLifecycle.evaluate(position, situation, method.get()));
     }
 

@@ -59,6 +59,7 @@ final class MonitorDriver implements Closeable {
     private final TestInputTopic<String, byte[]> fills;
     private final TestInputTopic<String, byte[]> orders;
     private final TestInputTopic<String, byte[]> states;
+    private final TestInputTopic<String, byte[]> decisions;
     private final TestOutputTopic<String, PositionEvent> positionEvents;
     private final TestOutputTopic<String, ExitTrigger> exitTriggers;
     private final TestOutputTopic<String, Alert> alerts;
@@ -80,6 +81,7 @@ final class MonitorDriver implements Closeable {
         fills = input(Topics.FILLS);
         orders = input(Topics.ORDER_EVENTS);
         states = input(Topics.TRADING_STATE);
+        decisions = input(Topics.RISK_DECISIONS);
         positionEvents = output(Topics.POSITION_EVENTS);
         exitTriggers = output(Topics.EXIT_TRIGGERS);
         alerts = output(Topics.ALERTS);
@@ -117,9 +119,17 @@ final class MonitorDriver implements Closeable {
     void tickNumbered(long number, String yesBid, String yesAsk, long volume, Duration closesIn) {
         Price bid = Price.parse(yesBid);
         Price ask = Price.parse(yesAsk);
-        PriceTick tick = new PriceTick(UUID.randomUUID(), now, "tick", MARKET, "KXMON", MarketStatus.OPEN, bid, ask,
+        PriceTick tick = new PriceTick(UUID.randomUUID(), now, "tick", MARKET, "KXMON", MarketStatus.OPEN, Optional.empty(), bid, ask,
                 ask.complement(), bid.complement(), Optional.empty(), Contracts.whole(volume), T0.plus(closesIn),
                 number, now);
+        ticks.pipeInput(MARKET, Topics.PRICE_TICKS.codec().encode(tick), now);
+    }
+
+    /** The market's last tick: settled, {@code result} won, the book empty. */
+    void settled(Side result) {
+        PriceTick tick = new PriceTick(UUID.randomUUID(), now, "tick", MARKET, "KXMON", MarketStatus.SETTLED,
+                Optional.of(result), Price.ZERO, Price.ONE, Price.ZERO, Price.ONE, Optional.empty(),
+                Contracts.whole(500), T0, ++sequence, now);
         ticks.pipeInput(MARKET, Topics.PRICE_TICKS.codec().encode(tick), now);
     }
 
@@ -148,6 +158,14 @@ final class MonitorDriver implements Closeable {
                 Contracts.whole(1), Contracts.ZERO, 1, Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.of("gave up after 5 walks"), METHOD);
         orders.pipeInput(POSITION, Topics.ORDER_EVENTS.codec().encode(failed), now);
+    }
+
+    /** The risk gate turned away an edge of {@code edge} on another market, for {@code reasons}. */
+    void edgeTurnedAway(String edge, dev.tradeloop.events.RiskReason... reasons) {
+        dev.tradeloop.events.RiskDecision decision = new dev.tradeloop.events.RiskDecision(UUID.randomUUID(), now,
+                "edge", "KXOTHER-1", UUID.randomUUID(), new BigDecimal(edge), dev.tradeloop.events.RiskOutcome.REJECTED,
+                List.of(reasons), Optional.empty(), Optional.empty(), Optional.empty(), METHOD);
+        decisions.pipeInput("KXOTHER-1", Topics.RISK_DECISIONS.codec().encode(decision), now);
     }
 
     void flattenAll() {

@@ -12,6 +12,8 @@ import dev.tradeloop.events.ExitTrigger;
 import dev.tradeloop.events.PositionClosed;
 import dev.tradeloop.events.PositionEvent;
 import dev.tradeloop.events.PositionPartiallyClosed;
+import dev.tradeloop.events.PositionSettled;
+import dev.tradeloop.events.RiskReason;
 import dev.tradeloop.events.Side;
 import dev.tradeloop.events.TrailingStopMoved;
 import dev.tradeloop.events.json.DecodeFailure;
@@ -63,6 +65,74 @@ class MonitorTopologyTest {
         assertThat(trigger.quantity()).isEqualTo(Contracts.whole(100));
         assertThat(trigger.execution().strategy()).isEqualTo(ExecutionStrategy.IMMEDIATE_MARKET);
         assertThat(trigger.conflicting()).isEmpty();
+    }
+
+    @Test
+    void a_market_settling_while_held_closes_the_position_with_the_payout_realized() {
+        monitor.tick("0.49", "0.50");
+        monitor.fill(Side.YES, Action.BUY, 100, "0.50", "0.88"); // 100 YES at 0.50, fee 0.88
+        monitor.positionEvents();
+        monitor.fill(Side.YES, Action.SELL, 40, "0.55", "0.39"); // 40 sold before the close
+        monitor.positionEvents();
+
+        monitor.settled(Side.YES);
+
+        List<PositionEvent> events = monitor.positionEvents();
+        assertThat(types(events)).containsExactly("PositionSettled");
+        PositionSettled settled = (PositionSettled) events.get(0);
+        assertThat(settled.result()).isEqualTo(Side.YES);
+        assertThat(settled.count()).isEqualTo(Contracts.whole(60));
+        assertThat(settled.payout()).isEqualTo(Money.parse("60.00"));
+        // sold 40: 22.00 − 20.00 − 0.352 (40 % of the entry fee) − 0.39 = 1.258;
+        // settled 60: 60.00 − 30.00 − 0.528 = 29.472; together 30.73
+        assertThat(settled.realizedPnl()).isEqualTo(Money.parse("30.73"));
+        assertThat(monitor.positions().values()).allMatch(p -> p.closed());
+        monitor.tick("0.20", "0.30");
+        assertThat(monitor.positionEvents()).isEmpty();
+        assertThat(monitor.exitTriggers()).isEmpty();
+    }
+
+    @Test
+    void a_position_on_the_losing_side_settles_at_nothing() {
+        monitor.tick("0.48", "0.50");
+        monitor.fill(Side.NO, Action.BUY, 10, "0.50", "0.18");
+        monitor.positionEvents();
+
+        monitor.settled(Side.YES);
+
+        PositionSettled settled = (PositionSettled) monitor.positionEvents().get(0);
+        assertThat(settled.payout()).isEqualTo(Money.ZERO);
+        assertThat(settled.realizedPnl()).isEqualTo(Money.parse("-5.18"));
+    }
+
+    @Test
+    void a_better_edge_turned_away_for_want_of_capital_rebalances_a_position_in_profit() {
+        givenYesAt050();
+        monitor.predict("0.60");
+        monitor.tick("0.53", "0.54"); // +6 %, the held edge is 0.60 − 0.53 = 0.07
+        monitor.edgeTurnedAway("0.09", RiskReason.MAX_OPEN_POSITIONS, RiskReason.PRICE_OUTSIDE_COLLAR);
+        monitor.tick("0.53", "0.55");
+        assertThat(monitor.exitTriggers()).isEmpty(); // turned away for more than capital: no rebalance
+
+        monitor.edgeTurnedAway("0.09", RiskReason.MAX_OPEN_POSITIONS);
+        monitor.tick("0.53", "0.54");
+
+        List<ExitTrigger> triggers = monitor.exitTriggers();
+        assertThat(reasons(triggers)).containsExactly(ExitReason.REBALANCE);
+        assertThat(triggers.get(0).priority()).isEqualTo(ExitPriority.LOW);
+        assertThat(triggers.get(0).quantity()).isEqualTo(Contracts.whole(100));
+    }
+
+    @Test
+    void an_edge_turned_away_long_ago_no_longer_waits() {
+        givenYesAt050();
+        monitor.predict("0.60");
+        monitor.edgeTurnedAway("0.09", RiskReason.MAX_TOTAL_EXPOSURE);
+        monitor.after(Duration.ofMinutes(6));
+
+        monitor.tick("0.53", "0.54");
+
+        assertThat(monitor.exitTriggers()).isEmpty();
     }
 
     @Test

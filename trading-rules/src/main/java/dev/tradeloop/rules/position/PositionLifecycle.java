@@ -6,6 +6,7 @@ import dev.tradeloop.events.ExitExecution;
 import dev.tradeloop.events.ExitFailed;
 import dev.tradeloop.events.ExitTrigger;
 import dev.tradeloop.events.ExitTriggered;
+import dev.tradeloop.events.MarketStatus;
 import dev.tradeloop.events.Fill;
 import dev.tradeloop.events.OrderEvent;
 import dev.tradeloop.events.OrderPurpose;
@@ -15,6 +16,7 @@ import dev.tradeloop.events.PositionIncreased;
 import dev.tradeloop.events.PositionMarked;
 import dev.tradeloop.events.PositionOpened;
 import dev.tradeloop.events.PositionPartiallyClosed;
+import dev.tradeloop.events.PositionSettled;
 import dev.tradeloop.events.PriceTick;
 import dev.tradeloop.events.Side;
 import dev.tradeloop.events.TrailingStopActivated;
@@ -89,7 +91,11 @@ public final class PositionLifecycle {
         if (position.closed() || !position.holding().isOpen()) {
             return Step.none(Optional.of(position));
         }
-        MarketView market = MarketView.of(context.tick(), position.holding().side());
+        PriceTick tick = context.tick();
+        if (tick.marketStatus() == MarketStatus.SETTLED && tick.result().isPresent()) {
+            return settle(position, tick.result().get(), context.now());
+        }
+        MarketView market = MarketView.of(tick, position.holding().side());
         if (!market.isQuoted()) {
             return Step.none(Optional.of(position)); // a one-sided book (a maker re-quoting, say) is no price
         }
@@ -221,6 +227,24 @@ public final class PositionLifecycle {
                         position.marketTicker(), sold, fill.price(), fill.fee(), left.count(), part, stage,
                         fill.tradeId());
         return new Step(Optional.of(next), List.of(event));
+    }
+
+    /**
+     * The market settled while the position was held: each contract of the winning side paid $1.00,
+     * the others nothing (no fee); what was left is realized against its cost and entry fees.
+     */
+    private static Step settle(Position position, Side result, Instant now) {
+        Holding holding = position.holding();
+        Money payout = holding.side() == result ? Price.ONE.times(holding.count()) : Money.ZERO;
+        Money realized = position.realizedPnl().plus(payout.minus(holding.costOf(holding.count())));
+        Position next = new Position(position.positionId(), position.marketTicker(), position.eventTicker(),
+                position.method(), position.confidence(), position.correlationId(), holding.reducedBy(holding.count()),
+                realized, position.totalFees(), position.trailingStop(), position.stagesDone(), position.tradeIds(),
+                Optional.empty(), position.lastMark(), position.publishedMark(), position.publishedAt(),
+                Optional.of(now), true);
+        return new Step(Optional.of(next), List.of(new PositionSettled(UUID.randomUUID(), now,
+                position.correlationId(), position.positionId(), position.marketTicker(), result, holding.count(),
+                payout, realized)));
     }
 
     private static Position with(Position p, Optional<Position.ExitInFlight> inFlight) {
