@@ -205,6 +205,19 @@ public class OrderLedger {
         }
     }
 
+    /** The contracts recorded as filled for one attempt. */
+    public Contracts filledBy(String clientOrderId) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT COALESCE(SUM(count), 0) FROM fill_seen WHERE client_order_id = ?")) {
+            select.setString(1, clientOrderId);
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return contracts(rows.getBigDecimal(1));
+            }
+        }
+    }
+
     private void update(String clientOrderId, AttemptStatus status, Optional<String> exchangeOrderId,
             Optional<Instant> placedAt, Optional<Contracts> filled, List<Outgoing> events) throws SQLException {
         transaction(connection -> {

@@ -115,6 +115,8 @@ public class OrderRunner {
             Order order;
             try {
                 order = exchange.order(orderId);
+            } catch (ExchangeException.NotFound gone) {
+                return forgotten(attempt, orderId, report);
             } catch (ExchangeException e) {
                 errors.report(ErrorKind.EXCHANGE_API, "read order", e.getMessage(), report.correlationId());
                 Thread.sleep(pollInterval.toMillis());
@@ -153,6 +155,23 @@ public class OrderRunner {
                 attempt.action(), attempt.count(), attempt.side(), attempt.marketTicker(), attempt.price(), orderId,
                 report.correlationId());
         return attempt.with(AttemptStatus.PLACED, Optional.of(orderId)).placedAt(now);
+    }
+
+    /**
+     * The exchange no longer knows an order the ledger placed (a paper exchange restarted empty, say):
+     * nothing of it can rest, so the attempt ends with what its recorded fills say, and a person is told
+     * through the event's note rather than the order being asked about for ever.
+     */
+    private Attempt forgotten(Attempt attempt, String orderId, Report report) throws SQLException {
+        recordFills(attempt, orderId, report);
+        Contracts filled = ledger.filledBy(attempt.clientOrderId());
+        String note = "the exchange no longer knows order " + orderId + "; " + filled + " of " + attempt.count()
+                + " filled as recorded";
+        ledger.ended(attempt.clientOrderId(), AttemptStatus.ENDED, filled, List.of(report.step(attempt,
+                OrderStatus.CANCELLED, Optional.of(orderId), filled, Optional.of("not_found"), Optional.of(note),
+                clock.instant())));
+        Log.warnf("order %s: %s correlationId=%s", attempt.clientOrderId(), note, report.correlationId());
+        return attempt.with(AttemptStatus.ENDED, Optional.of(orderId)).withFilled(filled);
     }
 
     private void cancel(String orderId, Report report) {

@@ -50,8 +50,10 @@ class EntryFlowEndToEndTest {
     void a_prediction_becomes_an_edge_an_approval_of_the_kelly_size_an_order_and_a_fill() throws IOException {
         TestExchange exchange = TestExchange.get();
         TestKafka kafka = TestKafka.get();
-        String market = "KXE2E-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        exchange.listMarket(market, "KXE2E", Instant.now().plus(3, ChronoUnit.HOURS));
+        // an event of its own: other tests on this broker leave positions in the risk portfolio
+        String event = "KXE2E" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String market = event + "-A";
+        exchange.listMarket(market, event, Instant.now().plus(3, ChronoUnit.HOURS));
         // a book of YES 0.55 / 0.57, deep enough for the whole entry, and 100 contracts of volume
         exchange.maker().createOrder(NewOrder.of(market, Side.YES, Action.BUY, Contracts.whole(3000),
                 Price.parse("0.55"), NewOrder.GOOD_TILL_CANCELED, "maker-bid-" + market));
@@ -103,7 +105,7 @@ class EntryFlowEndToEndTest {
             assertThat(onExchange).extracting(Order::clientOrderId).containsExactly(approved.positionId() + "-1");
 
             // A second prediction on the market now held is an edge the risk gate rejects: nothing is sent.
-            risk.awaitGet("/risk/portfolio", answer -> answer.body().contains("\"openPositions\":1"), DEADLINE);
+            risk.awaitGet("/risk/portfolio", answer -> answer.body().contains("\"" + event + "\":"), DEADLINE);
             awaitPredictionAccepted(edge, market, "0.70");
             RiskDecision rejected = decisions.await(d -> d.marketTicker().equals(market)
                     && d.outcome() == RiskOutcome.REJECTED, DEADLINE);
