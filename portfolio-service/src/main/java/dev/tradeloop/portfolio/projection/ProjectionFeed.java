@@ -1,0 +1,213 @@
+package dev.tradeloop.portfolio.projection;
+
+import dev.tradeloop.events.Event;
+import dev.tradeloop.events.Topic;
+import dev.tradeloop.events.Topics;
+import dev.tradeloop.events.json.EventDecodingException;
+import dev.tradeloop.portfolio.live.LiveUpdates;
+import dev.tradeloop.support.DeadLetters;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Reads the projected topics in the {@code portfolio-service} consumer group and applies each poll
+ * to the read tables in one transaction, together with the offsets it read to. The database, not
+ * the group, remembers where reading goes on: on assignment a partition is sought to its stored
+ * offset, or to its beginning when none is stored, so an emptied schema is rebuilt from offset 0.
+ * While the database refuses, the same records are read again after a pause; nothing is skipped.
+ */
+@ApplicationScoped
+public class ProjectionFeed {
+
+    public static final List<Topic<?>> TOPICS = List.of(Topics.POSITION_EVENTS, Topics.ORDER_EVENTS, Topics.FILLS,
+            Topics.RISK_DECISIONS, Topics.TRADING_STATE, Topics.ALERTS);
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+
+    private final DataSource dataSource;
+    private final DeadLetters deadLetters;
+    private final LiveUpdates live;
+    private final String bootstrapServers;
+    private KafkaConsumer<String, byte[]> consumer;
+    private Thread thread;
+    private volatile boolean running = true;
+    private volatile boolean healthy = true;
+
+    public ProjectionFeed(DataSource dataSource, DeadLetters deadLetters, LiveUpdates live,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.dataSource = dataSource;
+        this.deadLetters = deadLetters;
+        this.live = live;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    void onStart(@Observes StartupEvent start) {
+        consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "portfolio-service",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500"),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        thread = new Thread(this::run, "projection-feed");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void onStop(@Observes ShutdownEvent stop) {
+        running = false;
+        if (consumer != null) {
+            consumer.wakeup();
+        }
+    }
+
+    /** False while the database refuses the projection's writes. */
+    public boolean healthy() {
+        return healthy;
+    }
+
+    private void run() {
+        try {
+            consumer.subscribe(TOPICS.stream().map(Topic::name).toList(), new FromStoredOffsets());
+            while (running) {
+                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
+                if (!records.isEmpty()) {
+                    project(records);
+                }
+            }
+        } catch (WakeupException stopping) {
+            // shutting down
+        } catch (RuntimeException e) {
+            Log.errorf(e, "the projection feed stopped");
+        } finally {
+            consumer.close();
+        }
+    }
+
+    private void project(ConsumerRecords<String, byte[]> records) {
+        List<Event> applied = new ArrayList<>();
+        try (Connection db = dataSource.getConnection()) {
+            db.setAutoCommit(false);
+            try {
+                for (ConsumerRecord<String, byte[]> record : records) {
+                    Event event = decode(record);
+                    if (event != null && Projector.apply(db, record.topic(), event)) {
+                        applied.add(event);
+                    }
+                }
+                for (TopicPartition partition : records.partitions()) {
+                    List<ConsumerRecord<String, byte[]>> read = records.records(partition);
+                    Projector.advance(db, partition.topic(), partition.partition(),
+                            read.get(read.size() - 1).offset() + 1);
+                }
+                db.commit();
+            } catch (SQLException | RuntimeException e) {
+                db.rollback();
+                throw e;
+            }
+            healthy = true;
+            live.applied(applied);
+        } catch (SQLException e) {
+            healthy = false;
+            Log.warnf("the projection could not be written (%s); reading the same records again in %s",
+                    e.getMessage(), RETRY_AFTER);
+            rewind(records);
+            pause();
+        }
+    }
+
+    private Event decode(ConsumerRecord<String, byte[]> record) {
+        Topic<?> topic = Topics.byName(record.topic()).orElseThrow();
+        try {
+            return topic.codec().decode(record.value());
+        } catch (EventDecodingException e) {
+            deadLetters.send(record, e.failure(), e.detail());
+            return null;
+        }
+    }
+
+    private void rewind(ConsumerRecords<String, byte[]> records) {
+        for (TopicPartition partition : records.partitions()) {
+            consumer.seek(partition, records.records(partition).get(0).offset());
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(RETRY_AFTER.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    /** Seeks every partition assigned to this instance to where the database says its projection ends. */
+    private final class FromStoredOffsets implements ConsumerRebalanceListener {
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            Map<TopicPartition, Long> stored = storedOffsets();
+            List<TopicPartition> fresh = new ArrayList<>();
+            for (TopicPartition partition : partitions) {
+                Long next = stored.get(partition);
+                if (next == null) {
+                    fresh.add(partition);
+                } else {
+                    consumer.seek(partition, next);
+                }
+            }
+            consumer.seekToBeginning(fresh);
+            Log.infof("projecting %d partitions (%d from their beginning)", partitions.size(), fresh.size());
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            // the offsets are in the database with the rows; nothing to commit
+        }
+
+        private Map<TopicPartition, Long> storedOffsets() {
+            while (running) {
+                try (Connection db = dataSource.getConnection();
+                        PreparedStatement select = db.prepareStatement(
+                                "SELECT topic, partition_no, next_offset FROM read_offset");
+                        ResultSet rows = select.executeQuery()) {
+                    Map<TopicPartition, Long> offsets = new HashMap<>();
+                    while (rows.next()) {
+                        offsets.put(new TopicPartition(rows.getString(1), rows.getInt(2)), rows.getLong(3));
+                    }
+                    healthy = true;
+                    return offsets;
+                } catch (SQLException e) {
+                    healthy = false;
+                    Log.warnf("the stored offsets could not be read (%s); trying again in %s", e.getMessage(),
+                            RETRY_AFTER);
+                    pause();
+                }
+            }
+            return Map.of();
+        }
+    }
+}
