@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.tradeloop.events.DeadLetter;
 import dev.tradeloop.events.Topics;
 import dev.tradeloop.testkit.KafkaTestResource;
+import dev.tradeloop.testkit.PositionStory;
 import dev.tradeloop.testkit.PostgresTestResource;
 import dev.tradeloop.testkit.TestKafka;
 import dev.tradeloop.testkit.TopicReader;

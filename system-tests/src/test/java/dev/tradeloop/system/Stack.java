@@ -40,6 +40,11 @@ final class Stack {
         config.put("tradeloop.market-data.refresh", "1s");
     }
 
+    /** The JDBC URL of this stack's database. */
+    String jdbcUrl() {
+        return config.get("quarkus.datasource.jdbc.url");
+    }
+
     /** A stack that trades from an account of its own, so the test can read that account's balance alone. */
     Stack(String database, TestExchange.Account account) {
         this(database);

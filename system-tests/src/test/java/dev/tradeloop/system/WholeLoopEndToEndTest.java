@@ -25,20 +25,27 @@ import dev.tradeloop.testkit.TestKafka;
 import dev.tradeloop.testkit.TopicReader;
 import dev.tradeloop.testkit.TradeloopInfrastructure;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 
 /**
  * The whole loop across processes, on a real broker, a real PostgreSQL and the simulator, trading from
  * an account of its own: a prediction becomes an edge, an approval and an entry fill; the market
  * falls, the monitor marks the position on the ticks and triggers a stop-loss exit, exit-service sells
  * at market, and the monitor closes the position. Its realized P&amp;L, fees included, is what the
- * account's balance moved, to the cent.
+ * account's balance moved, to the cent. All along, the dashboard in a real headless Chromium shows
+ * the position open, then closed with its reason and P&amp;L, without the page being reloaded.
  */
 @ExtendWith(TradeloopInfrastructure.class)
 class WholeLoopEndToEndTest {
@@ -67,6 +74,9 @@ class WholeLoopEndToEndTest {
                 ServiceProcess monitor = stack.start("monitor-service");
                 ServiceProcess exit = stack.start("exit-service");
                 ServiceProcess edge = stack.start("edge-service");
+                ServiceProcess portfolio = stack.start("portfolio-service",
+                        Map.of("tradeloop.portfolio.risk-url", risk.uri("/").toString()));
+                Browser browser = Browser.open(Files.createTempDirectory("chromium-profile"));
                 TopicReader<ApprovedTrade> approvals = kafka.reader(Topics.APPROVED_TRADES);
                 TopicReader<PositionEvent> positions = kafka.reader(Topics.POSITION_EVENTS);
                 TopicReader<ExitTrigger> triggers = kafka.reader(Topics.EXIT_TRIGGERS);
@@ -81,6 +91,13 @@ class WholeLoopEndToEndTest {
             PositionOpened opened = (PositionOpened) positions.await(e -> e.positionId().equals(position)
                     && e instanceof PositionOpened, DEADLINE);
             assertThat(opened.count()).isEqualTo(approved.contracts());
+
+            // The dashboard, in a real Chromium, shows the open position;
+            browser.driver.get(portfolio.uri("/").toString());
+            WebElement openRow = browser.await(DEADLINE, page -> rowOf(page, "open-positions", position));
+            assertThat(openRow.findElements(By.tagName("td")).get(2).getText())
+                    .isEqualTo(approved.contracts().toString());
+            ((JavascriptExecutor) browser.driver).executeScript("window.samePage = 'not reloaded';");
 
             // The market falls: the 0.55 bid is gone, the best bid is 0.45, 21 % under the entry.
             exchange.maker().createOrder(NewOrder.of(market, Side.YES, Action.BUY, Contracts.whole(3000),
@@ -102,6 +119,18 @@ class WholeLoopEndToEndTest {
             assertThat(exitFills.stream().map(Fill::count).reduce(Contracts.ZERO, Contracts::plus))
                     .isEqualTo(approved.contracts());
 
+            // the dashboard moves it to the closed positions by itself, with the exit's reason and P&L;
+            WebElement closedRow = browser.await(DEADLINE, page -> rowOf(page, "closed-positions", position));
+            List<String> cells = closedRow.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+            assertThat(cells.get(4)).isEqualTo(dollars(closed.realizedPnl()));
+            assertThat(cells.get(6)).isEqualTo("STOP_LOSS");
+            assertThat(rowOf(browser.driver, "open-positions", position)).isNull();
+            assertThat(((JavascriptExecutor) browser.driver).executeScript("return window.samePage;"))
+                    .isEqualTo("not reloaded");
+            assertThat(browser.driver.findElements(By.cssSelector("#log li[data-kind='EXIT'][data-position-id='"
+                    + position + "']"))).singleElement().extracting(WebElement::getText).asString()
+                    .contains("exit STOP_LOSS (CRITICAL)");
+
             // and the realized P&L, entry and exit fees included, is exactly what the balance moved.
             Money after = account.client().balance().dollars();
             assertThat(after.minus(before)).isEqualTo(closed.realizedPnl());
@@ -109,5 +138,17 @@ class WholeLoopEndToEndTest {
                     .minus(Price.parse("0.57").times(approved.contracts())).minus(closed.totalFees());
             assertThat(closed.realizedPnl()).isEqualTo(byHand);
         }
+    }
+
+    /** The row of {@code positionId} in the dashboard's table {@code tableId}, or null while there is none. */
+    private static WebElement rowOf(WebDriver page, String tableId, String positionId) {
+        return page.findElements(By.cssSelector("#" + tableId + " tr[data-position-id='" + positionId + "']"))
+                .stream().findFirst().orElse(null);
+    }
+
+    /** Money as the dashboard shows it: $1.2300, -$0.4500. */
+    private static String dollars(Money amount) {
+        String text = amount.toString();
+        return text.startsWith("-") ? "-$" + text.substring(1) : "$" + text;
     }
 }

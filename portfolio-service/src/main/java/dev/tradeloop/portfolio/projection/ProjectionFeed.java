@@ -51,6 +51,7 @@ public class ProjectionFeed {
     private final DeadLetters deadLetters;
     private final LiveUpdates live;
     private final String bootstrapServers;
+    private final Map<TopicPartition, Long> stored = new HashMap<>();
     private KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
     private volatile boolean running = true;
@@ -94,8 +95,9 @@ public class ProjectionFeed {
             consumer.subscribe(TOPICS.stream().map(Topic::name).toList(), new FromStoredOffsets());
             while (running) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
-                if (!records.isEmpty()) {
-                    project(records);
+                Map<TopicPartition, Long> moved = moved();
+                if (!records.isEmpty() || !moved.isEmpty()) {
+                    project(records, moved);
                 }
             }
         } catch (WakeupException stopping) {
@@ -107,7 +109,19 @@ public class ProjectionFeed {
         }
     }
 
-    private void project(ConsumerRecords<String, byte[]> records) {
+    /** Where reading has moved to since it was stored: past records, and past transaction markers too. */
+    private Map<TopicPartition, Long> moved() {
+        Map<TopicPartition, Long> moved = new HashMap<>();
+        for (TopicPartition partition : consumer.assignment()) {
+            long position = consumer.position(partition);
+            if (!Long.valueOf(position).equals(stored.get(partition))) {
+                moved.put(partition, position);
+            }
+        }
+        return moved;
+    }
+
+    private void project(ConsumerRecords<String, byte[]> records, Map<TopicPartition, Long> moved) {
         List<Event> applied = new ArrayList<>();
         try (Connection db = dataSource.getConnection()) {
             db.setAutoCommit(false);
@@ -118,12 +132,12 @@ public class ProjectionFeed {
                         applied.add(event);
                     }
                 }
-                for (TopicPartition partition : records.partitions()) {
-                    List<ConsumerRecord<String, byte[]>> read = records.records(partition);
-                    Projector.advance(db, partition.topic(), partition.partition(),
-                            read.get(read.size() - 1).offset() + 1);
+                for (Map.Entry<TopicPartition, Long> position : moved.entrySet()) {
+                    Projector.advance(db, position.getKey().topic(), position.getKey().partition(),
+                            position.getValue());
                 }
                 db.commit();
+                stored.putAll(moved);
             } catch (SQLException | RuntimeException e) {
                 db.rollback();
                 throw e;
@@ -169,7 +183,7 @@ public class ProjectionFeed {
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            Map<TopicPartition, Long> stored = storedOffsets();
+            stored.putAll(storedOffsets());
             List<TopicPartition> fresh = new ArrayList<>();
             for (TopicPartition partition : partitions) {
                 Long next = stored.get(partition);
@@ -186,6 +200,7 @@ public class ProjectionFeed {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             // the offsets are in the database with the rows; nothing to commit
+            partitions.forEach(stored::remove);
         }
 
         private Map<TopicPartition, Long> storedOffsets() {

@@ -1,4 +1,4 @@
-package dev.tradeloop.portfolio;
+package dev.tradeloop.testkit;
 
 import dev.tradeloop.events.Action;
 import dev.tradeloop.events.Alert;
@@ -25,7 +25,6 @@ import dev.tradeloop.events.TrailingStopActivated;
 import dev.tradeloop.events.money.Contracts;
 import dev.tradeloop.events.money.Money;
 import dev.tradeloop.events.money.Price;
-import dev.tradeloop.testkit.TestKafka;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -40,24 +39,24 @@ import java.util.UUID;
  * realized 32.50 − 29.36 − 0.80 = $2.34), the rest stopped out at 0.50 (fee $0.88: realized
  * 25.00 − 29.36 − 0.88 = −$5.24), so −$2.90 in all with $3.40 of fees.
  */
-final class PositionStory {
+public final class PositionStory {
 
-    final String positionId = "pos-" + UUID.randomUUID();
-    final String market = "KXSTORY-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-    final String correlationId = "corr-" + UUID.randomUUID();
-    final MethodRef method = new MethodRef("story-" + UUID.randomUUID().toString().substring(0, 8), 3);
+    public final String positionId = "pos-" + UUID.randomUUID();
+    public final String market = "KXSTORY-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+    public final String correlationId = "corr-" + UUID.randomUUID();
+    public final MethodRef method = new MethodRef("story-" + UUID.randomUUID().toString().substring(0, 8), 3);
     private final Instant start = Instant.parse("2026-11-20T14:00:00Z");
-    final RiskDecision approval = buildApproval();
-    final RiskDecision rejection = buildRejection();
-    final Fill entryFill = buildEntryFill();
-    final PositionOpened opened = buildOpened();
-    final PositionMarked marked = buildMarked();
-    final TrailingStopActivated trailing = buildTrailing();
-    final ExitTriggered partialTarget = buildPartialTarget();
-    final PositionPartiallyClosed halfSold = buildHalfSold();
-    final ExitTriggered stopLoss = buildStopLoss();
-    final PositionClosed closed = buildClosed();
-    final Alert alert = buildAlert();
+    public final RiskDecision approval = buildApproval();
+    public final RiskDecision rejection = buildRejection();
+    public final Fill entryFill = buildEntryFill();
+    public final PositionOpened opened = buildOpened();
+    public final PositionMarked marked = buildMarked();
+    public final TrailingStopActivated trailing = buildTrailing();
+    public final ExitTriggered partialTarget = buildPartialTarget();
+    public final PositionPartiallyClosed halfSold = buildHalfSold();
+    public final ExitTriggered stopLoss = buildStopLoss();
+    public final PositionClosed closed = buildClosed();
+    public final Alert alert = buildAlert();
 
     private RiskDecision buildApproval() {
         return new RiskDecision(UUID.randomUUID(), at(0), correlationId, market, UUID.randomUUID(),
@@ -72,7 +71,7 @@ final class PositionStory {
                 Optional.empty(), Optional.empty(), method);
     }
 
-    OrderEvent entryOrder(OrderStatus status, long filled) {
+    public OrderEvent entryOrder(OrderStatus status, long filled) {
         return new OrderEvent(UUID.randomUUID(), at(filled == 0 ? 2 : 3), correlationId, positionId, market,
                 OrderPurpose.ENTRY, status, positionId + "-1", Optional.of("ord-" + positionId), Side.YES,
                 Action.BUY, Optional.of(Price.parse("0.57")), Contracts.whole(100), Contracts.whole(filled), 1,
@@ -133,7 +132,7 @@ final class PositionStory {
     }
 
     /** Publishes the whole story, each event on its topic, keyed as the services key it. */
-    void publish(TestKafka kafka) {
+    public void publish(TestKafka kafka) {
         kafka.produce(Topics.RISK_DECISIONS, market, approval);
         kafka.produce(Topics.RISK_DECISIONS, market + "X", rejection);
         kafka.produce(Topics.ORDER_EVENTS, positionId, entryOrder(OrderStatus.PLACED, 0));
