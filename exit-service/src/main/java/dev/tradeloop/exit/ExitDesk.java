@@ -10,6 +10,7 @@ import dev.tradeloop.exit.config.ExitConfig;
 import dev.tradeloop.ledger.Execution;
 import dev.tradeloop.ledger.OrderLedger;
 import dev.tradeloop.ledger.OrderRunner.TryLater;
+import dev.tradeloop.support.Correlation;
 import dev.tradeloop.support.OperationalErrors;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -136,7 +137,7 @@ public class ExitDesk {
     private void run(Running exit) {
         ExitTrigger trigger = exit.trigger;
         boolean again = false;
-        try {
+        try (Correlation correlation = Correlation.of(trigger.correlationId())) {
             executor.execute(trigger, () -> exit.takenOverBy);
         } catch (TryLater e) {
             Log.warnf("exit %s waits: %s", trigger.positionId(), e.getMessage());

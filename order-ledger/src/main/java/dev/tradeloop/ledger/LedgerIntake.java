@@ -4,6 +4,7 @@ import dev.tradeloop.events.Event;
 import dev.tradeloop.events.OperationalError.ErrorKind;
 import dev.tradeloop.events.Topic;
 import dev.tradeloop.events.json.EventDecodingException;
+import dev.tradeloop.support.Correlation;
 import dev.tradeloop.support.DeadLetters;
 import dev.tradeloop.support.OperationalErrors;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,7 +44,7 @@ public class LedgerIntake {
         }
         long pause = 200;
         while (true) {
-            try {
+            try (Correlation correlation = Correlation.of(request.correlationId())) {
                 recorder.record(request);
                 return;
             } catch (SQLException e) {

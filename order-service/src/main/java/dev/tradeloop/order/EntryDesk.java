@@ -8,6 +8,7 @@ import dev.tradeloop.ledger.Execution;
 import dev.tradeloop.ledger.OrderLedger;
 import dev.tradeloop.ledger.OrderRunner;
 import dev.tradeloop.order.config.OrderConfig;
+import dev.tradeloop.support.Correlation;
 import dev.tradeloop.support.OperationalErrors;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -77,7 +78,7 @@ public class EntryDesk {
             return;
         }
         boolean again = false;
-        try {
+        try (Correlation correlation = Correlation.of(trade.correlationId())) {
             executor.execute(trade);
         } catch (OrderRunner.TryLater e) {
             Log.warnf("entry %s waits: %s", trade.positionId(), e.getMessage());

@@ -28,9 +28,11 @@ public class EventPublisher {
     private static final long SEND_TIMEOUT_SECONDS = 30;
 
     private final KafkaProducer<String, byte[]> producer;
+    private final EventMetrics metrics;
 
     public EventPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            @ConfigProperty(name = "quarkus.application.name") String application) {
+            @ConfigProperty(name = "quarkus.application.name") String application, EventMetrics metrics) {
+        this.metrics = metrics;
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.CLIENT_ID_CONFIG, application + "-publisher",
@@ -43,6 +45,7 @@ public class EventPublisher {
     /** Publishes {@code event} under {@code key} and waits until the broker has it. */
     public <V extends Event> RecordMetadata publish(Topic<V> topic, String key, V event) {
         RecordMetadata written = send(topic.name(), key, topic.codec().encode(event));
+        metrics.published(topic, event);
         Log.debugf("published %s %s to %s-%d@%d correlationId=%s", event.type(), event.eventId(),
                 written.topic(), written.partition(), written.offset(), event.correlationId());
         return written;
@@ -50,10 +53,11 @@ public class EventPublisher {
 
     /** Publishes an already encoded event (from an outbox) to the catalog topic named {@code topic}. */
     public RecordMetadata publishEncoded(String topic, String key, byte[] value) {
-        if (Topics.byName(topic).isEmpty()) {
-            throw new IllegalArgumentException("no catalog topic is named " + topic);
-        }
-        return send(topic, key, value);
+        Topic<?> catalogTopic = Topics.byName(topic).orElseThrow(() ->
+                new IllegalArgumentException("no catalog topic is named " + topic));
+        RecordMetadata written = send(topic, key, value);
+        metrics.published(catalogTopic, catalogTopic.codec().decode(value));
+        return written;
     }
 
     RecordMetadata send(String topic, String key, byte[] value) {

@@ -31,7 +31,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -137,7 +141,30 @@ class WholeLoopEndToEndTest {
             Money byHand = Price.parse("0.45").times(approved.contracts())
                     .minus(Price.parse("0.57").times(approved.contracts())).minus(closed.totalFees());
             assertThat(closed.realizedPnl()).isEqualTo(byHand);
+
+            // Every metric the Grafana dashboard charts is served, and the counters saw this trade.
+            String metrics = String.join("\n", edge.get("/q/metrics").body(), risk.get("/q/metrics").body(),
+                    order.get("/q/metrics").body(), monitor.get("/q/metrics").body(), exit.get("/q/metrics").body(),
+                    portfolio.get("/q/metrics").body());
+            assertThat(metrics).contains(dashboardMetrics().toArray(String[]::new));
+            // (a counter with labels appears once it has counted; the latency histogram is there from the start)
+            assertThat(metrics).contains("tradeloop_exit_triggers_total{priority=\"CRITICAL\",reason=\"STOP_LOSS\"}",
+                    "tradeloop_risk_decisions_total{outcome=\"APPROVED\",reason=\"NONE\"}",
+                    "tradeloop_orders_total{priority=\"CRITICAL\",purpose=\"EXIT\",status=\"FILLED\"}")
+                    .doesNotContain("tradeloop_tick_to_trigger_seconds_count 0.0");
         }
+    }
+
+    /** The metric names the Grafana dashboard's queries use. */
+    private static Set<String> dashboardMetrics() throws IOException {
+        String dashboard = Files.readString(Stack.ROOT.resolve("deploy/grafana/dashboards/tradeloop.json"));
+        Set<String> names = new TreeSet<>();
+        Matcher name = Pattern.compile("\\b(?:tradeloop|kafka)_[a-z_]+").matcher(dashboard);
+        while (name.find()) {
+            names.add(name.group());
+        }
+        assertThat(names).hasSizeGreaterThanOrEqualTo(8);
+        return names;
     }
 
     /** The row of {@code positionId} in the dashboard's table {@code tableId}, or null while there is none. */

@@ -20,9 +20,12 @@ import java.util.Optional;
  */
 public final class EdgeFinder {
 
-    /** Why no edge was taken; one per failed filter. */
+    /**
+     * Why no edge was taken; one per failed filter. {@code CLOSES_SOON}: the market closes within the
+     * method's urgent-exit window, so the exit rules would sell the position as soon as it was bought.
+     */
     public enum Skip {
-        MARKET_NOT_OPEN, LOW_VOLUME, WIDE_SPREAD, STALE_PRICE, LOW_CONFIDENCE, NO_EDGE
+        MARKET_NOT_OPEN, CLOSES_SOON, LOW_VOLUME, WIDE_SPREAD, STALE_PRICE, LOW_CONFIDENCE, NO_EDGE
     }
 
     /** A side worth buying: its probability, ask, expected fee and the edge after it. */
@@ -41,6 +44,8 @@ public final class EdgeFinder {
         List<Skip> skipped = new ArrayList<>();
         if (tick.marketStatus() != MarketStatus.OPEN || !tick.closeTime().isAfter(now)) {
             skipped.add(Skip.MARKET_NOT_OPEN);
+        } else if (Duration.between(now, tick.closeTime()).compareTo(method.exits().urgentBeforeClose()) < 0) {
+            skipped.add(Skip.CLOSES_SOON);
         }
         if (tick.volume().compareTo(entry.minVolume()) < 0) {
             skipped.add(Skip.LOW_VOLUME);

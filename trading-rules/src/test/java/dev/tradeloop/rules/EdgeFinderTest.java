@@ -21,10 +21,15 @@ class EdgeFinderTest {
     private static final Method METHOD = MethodCatalog.load(MethodCatalogTest.METHODS).latest("kelly-quarter").orElseThrow();
 
     private static PriceTick tick(String yesBid, String yesAsk, String volume, MarketStatus status, Instant at) {
+        return tick(yesBid, yesAsk, volume, status, at, NOW.plusSeconds(3600));
+    }
+
+    private static PriceTick tick(String yesBid, String yesAsk, String volume, MarketStatus status, Instant at,
+            Instant closeTime) {
         Price bid = Price.parse(yesBid);
         Price ask = Price.parse(yesAsk);
         return new PriceTick(UUID.randomUUID(), at, "c", "KXT", "KX", status, Optional.empty(), bid, ask, ask.complement(), bid.complement(),
-                Optional.empty(), Contracts.parse(volume), NOW.plusSeconds(3600), 1, at);
+                Optional.empty(), Contracts.parse(volume), closeTime, 1, at);
     }
 
     private static PriceTick tick(String yesBid, String yesAsk) {
@@ -77,6 +82,9 @@ class EdgeFinderTest {
         PriceTick thin = tick("0.55", "0.57", "99", MarketStatus.OPEN, NOW.minusSeconds(2));
         PriceTick wide = tick("0.50", "0.57");
         PriceTick stale = tick("0.55", "0.57", "1520", MarketStatus.OPEN, NOW.minusSeconds(121));
+        // closing in 4 min 59 s: inside the 5 minutes before the close in which every position is sold
+        PriceTick closing = tick("0.55", "0.57", "1520", MarketStatus.OPEN, NOW.minusSeconds(2),
+                NOW.plusSeconds(299));
 
         assertThat(EdgeFinder.evaluate(prediction("0.90", "0.80"), closed, METHOD, NOW).skipped())
                 .containsExactly(EdgeFinder.Skip.MARKET_NOT_OPEN);
@@ -86,6 +94,8 @@ class EdgeFinderTest {
                 .containsExactly(EdgeFinder.Skip.WIDE_SPREAD);
         assertThat(EdgeFinder.evaluate(prediction("0.90", "0.80"), stale, METHOD, NOW).skipped())
                 .containsExactly(EdgeFinder.Skip.STALE_PRICE);
+        assertThat(EdgeFinder.evaluate(prediction("0.90", "0.80"), closing, METHOD, NOW).skipped())
+                .containsExactly(EdgeFinder.Skip.CLOSES_SOON);
         assertThat(EdgeFinder.evaluate(prediction("0.90", "0.50"), tick("0.55", "0.57"), METHOD, NOW).skipped())
                 .containsExactly(EdgeFinder.Skip.LOW_CONFIDENCE);
     }

@@ -20,6 +20,14 @@ public interface SimConfig {
     /** The scenario to play at start: a file path, or {@code classpath:scenarios/NAME.json}. */
     Optional<String> scenario();
 
+    /**
+     * When the scenario starts playing (its clock, its markets' open and close times):
+     * {@code false} at start-up; {@code true} when {@code POST /sim/admin/scenario/start} says so,
+     * as {@code ./tradeloop up} does once every service is up, so the story is seen from its start.
+     */
+    @WithDefault("false")
+    boolean scenarioWaitsForStart();
+
     /** Publish the scenario model's predictions to the {@code predictions} topic (needs Kafka). */
     @WithDefault("false")
     boolean modelFeed();

@@ -14,12 +14,14 @@ import java.util.Optional;
  * Read from JSON; the same file and seed always give the same session.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record Scenario(String name, long seed, long stepMillis, List<MarketScript> markets, Optional<ModelScript> model) {
+public record Scenario(String name, Optional<String> description, long seed, long stepMillis, List<MarketScript> markets,
+        Optional<ModelScript> model) {
 
     public Scenario {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("scenario name is required");
         }
+        description = description == null ? Optional.empty() : description;
         if (stepMillis < 100) {
             throw new IllegalArgumentException("step_millis must be at least 100, not " + stepMillis);
         }
@@ -40,7 +42,9 @@ public record Scenario(String name, long seed, long stepMillis, List<MarketScrip
             Optional<Integer> walkBasisPoints,
             List<PathPoint> path,
             Optional<Integer> makerBiasBasisPoints,
+            List<BiasPoint> makerBiasPath,
             Price spread,
+            List<SpreadPoint> spreadPath,
             Contracts depth,
             Integer noiseTradesPerStep,
             Contracts noiseTradeSize,
@@ -59,13 +63,60 @@ public record Scenario(String name, long seed, long stepMillis, List<MarketScrip
             walkBasisPoints = walkBasisPoints == null ? Optional.empty() : walkBasisPoints;
             makerBiasBasisPoints = makerBiasBasisPoints == null ? Optional.empty() : makerBiasBasisPoints;
             path = path == null ? List.of() : List.copyOf(path);
+            makerBiasPath = makerBiasPath == null ? List.of() : List.copyOf(makerBiasPath);
             spread = spread == null ? Price.ofCents(2) : spread;
+            spreadPath = spreadPath == null ? List.of() : List.copyOf(spreadPath);
             depth = depth == null ? Contracts.whole(50) : depth;
             noiseTradesPerStep = noiseTradesPerStep == null ? 0 : noiseTradesPerStep;
             noiseTradeSize = noiseTradeSize == null ? Contracts.whole(5) : noiseTradeSize;
             settle = settle == null ? Optional.empty() : settle;
             title = title == null ? ticker : title;
         }
+
+        /**
+         * How far the makers quote from the truth {@code elapsedSeconds} in, in basis points: along
+         * {@code maker_bias_path} (in a straight line between its points) when it has any, else
+         * {@code maker_bias_basis_points}. Makers that catch up with the truth take a model's edge away.
+         */
+        public int makerBiasAt(long elapsedSeconds) {
+            if (makerBiasPath.isEmpty()) {
+                return makerBiasBasisPoints.orElse(0);
+            }
+            BiasPoint before = makerBiasPath.get(0);
+            if (elapsedSeconds <= before.atSeconds()) {
+                return before.basisPoints();
+            }
+            for (BiasPoint after : makerBiasPath.subList(1, makerBiasPath.size())) {
+                if (elapsedSeconds <= after.atSeconds()) {
+                    long span = after.atSeconds() - before.atSeconds();
+                    return before.basisPoints() + (int) ((after.basisPoints() - before.basisPoints())
+                            * (elapsedSeconds - before.atSeconds()) / span);
+                }
+                before = after;
+            }
+            return before.basisPoints();
+        }
+
+        /** The makers' spread {@code elapsedSeconds} in: that of the last {@code spread_path} point reached, else {@code spread}. */
+        public Price spreadAt(long elapsedSeconds) {
+            Price now = spread;
+            for (SpreadPoint point : spreadPath) {
+                if (elapsedSeconds >= point.atSeconds()) {
+                    now = point.spread();
+                }
+            }
+            return now;
+        }
+    }
+
+    /** From a time on, the makers quote this spread (liquidity drying up, or coming back). */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record SpreadPoint(long atSeconds, Price spread) {
+    }
+
+    /** The makers' bias at a time, in basis points of probability. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record BiasPoint(long atSeconds, int basisPoints) {
     }
 
     /** The true probability at a time; between points it moves in a straight line. */

@@ -92,20 +92,20 @@ public final class ScenarioRunner {
             Price probability = paths.get(ticker).at(elapsed);
             truth.put(ticker, probability);
             if (exchange.market(ticker).status() == SimMarket.Status.ACTIVE) {
-                requote(market, biased(probability, market.makerBiasBasisPoints().orElse(0)));
+                requote(market, biased(probability, market.makerBiasAt(elapsed)), market.spreadAt(elapsed));
                 noiseTrades(market);
             }
         }
         scenario.model().ifPresent(model -> predict(model, elapsed, now));
     }
 
-    private void requote(MarketScript market, Price probability) {
+    private void requote(MarketScript market, Price probability, Price spread) {
         for (String orderId : quotes.getOrDefault(market.ticker(), List.of())) {
             if (exchange.ownOrder(MAKER, orderId).isResting()) {
                 exchange.cancel(MAKER, orderId);
             }
         }
-        long half = market.spread().micros() / 2;
+        long half = spread.micros() / 2;
         Price bid = clamp(floorToCent(probability.micros() - half));
         Price ask = clamp(ceilToCent(probability.micros() + half));
         if (ask.compareTo(bid) <= 0) {

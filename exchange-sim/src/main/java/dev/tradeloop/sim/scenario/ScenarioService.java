@@ -37,11 +37,25 @@ public class ScenarioService {
     }
 
     void onStart(@Observes StartupEvent start) {
-        config.scenario().ifPresent(this::play);
+        Optional<Scenario> scenario = config.scenario().map(ScenarioFiles::load); // a bad file stops start-up
+        if (scenario.isPresent() && !config.scenarioWaitsForStart()) {
+            play(scenario.get());
+        } else {
+            scenario.ifPresent(s -> Log.infof("scenario %s loaded; it plays on POST /sim/admin/scenario/start",
+                    s.name()));
+        }
     }
 
-    private void play(String location) {
-        Scenario scenario = ScenarioFiles.load(location);
+    /** Starts the configured scenario now; empty when none is configured or it is already playing. */
+    public synchronized Optional<ScenarioRunner> start() {
+        if (runner != null || config.scenario().isEmpty()) {
+            return Optional.empty();
+        }
+        play(ScenarioFiles.load(config.scenario().get()));
+        return Optional.of(runner);
+    }
+
+    private synchronized void play(Scenario scenario) {
         PredictionSink predictions = PredictionSink.NONE;
         if (config.modelFeed()) {
             sink = new KafkaPredictionSink(kafka.orElseThrow(() -> new IllegalStateException(

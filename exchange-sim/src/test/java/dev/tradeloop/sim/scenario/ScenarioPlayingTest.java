@@ -45,7 +45,8 @@ class ScenarioPlayingTest {
 
     @Test
     void the_makers_quote_every_market_of_the_scenario() {
-        for (String ticker : new String[] {"KXPAPER-HIGHNY-T52", "KXPAPER-HIGHNY-T56", "KXPAPER-CPI-T3.0"}) {
+        for (String ticker : new String[] {"KXPAPER-HIGHNY-T52", "KXPAPER-RAIN-NYC", "KXPAPER-FED-DEC",
+                "KXPAPER-GDP-Q4", "KXPAPER-CPI-T3.0"}) {
             JsonPath book = given().when().get("/trade-api/v2/markets/" + ticker + "/orderbook").then()
                     .statusCode(200).extract().jsonPath();
             assertThat(book.getList("orderbook_fp.yes_dollars")).as(ticker).isNotEmpty();

@@ -20,7 +20,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The default scenario played step by step on a clock the test moves. */
+/**
+ * Scenarios played step by step on a clock the test moves: the runner's behaviour on a fixed test
+ * scenario, and the default scenario's script (an edge on every market at once, then the moves that
+ * its positions' exits need).
+ */
 class ScenarioRunnerTest {
 
     private static final Instant START = Instant.parse("2026-11-24T12:00:00Z");
@@ -31,7 +35,20 @@ class ScenarioRunnerTest {
     private final List<Prediction> predictions = new ArrayList<>();
 
     private ScenarioRunner runner() {
-        return new ScenarioRunner(ScenarioFiles.load("classpath:scenarios/default.json"), exchange, predictions::add, START);
+        return play("classpath:scenarios/runner-test.json");
+    }
+
+    private ScenarioRunner play(String location) {
+        return new ScenarioRunner(ScenarioFiles.load(location), exchange, predictions::add, START);
+    }
+
+    /** Buying YES at the ask, with the taker fee: the model's latest probability less both. */
+    private BigDecimal yesEdge(String ticker) {
+        Prediction latest = predictions.stream().filter(p -> p.marketTicker().equals(ticker))
+                .reduce((first, second) -> second).orElseThrow();
+        Price ask = exchange.bestAsk(ticker).orElseThrow();
+        BigDecimal fee = dev.tradeloop.sim.exchange.Fees.taker(ask, Contracts.whole(1)).toBigDecimal();
+        return latest.probabilityYes().subtract(ask.toBigDecimal()).subtract(fee);
     }
 
     private void runTo(ScenarioRunner runner, long seconds) {
@@ -68,7 +85,7 @@ class ScenarioRunnerTest {
 
         MutableClock otherClock = new MutableClock(START);
         SimExchange other = new SimExchange(otherClock);
-        ScenarioRunner second = new ScenarioRunner(ScenarioFiles.load("classpath:scenarios/default.json"), other,
+        ScenarioRunner second = new ScenarioRunner(ScenarioFiles.load("classpath:scenarios/runner-test.json"), other,
                 prediction -> { }, START);
         for (long s = 0; s <= 40; s++) {
             otherClock.set(START.plusSeconds(s));
@@ -124,17 +141,35 @@ class ScenarioRunnerTest {
     }
 
     @Test
-    void the_default_scenario_offers_an_edge_above_the_default_minimum_within_seconds() {
-        ScenarioRunner runner = runner();
+    void the_default_scenario_offers_an_edge_above_the_default_minimum_on_every_market_within_seconds() {
+        ScenarioRunner runner = play("classpath:scenarios/default.json");
 
         runTo(runner, 10);
 
-        // edge for buying YES = model probability - YES ask - the taker fee per contract (trading rules)
-        Prediction latest = predictions.stream().filter(p -> p.marketTicker().equals("KXPAPER-HIGHNY-T52"))
-                .reduce((first, second) -> second).orElseThrow();
-        Price ask = exchange.bestAsk("KXPAPER-HIGHNY-T52").orElseThrow();
-        BigDecimal fee = dev.tradeloop.sim.exchange.Fees.taker(ask, Contracts.whole(1)).toBigDecimal();
-        BigDecimal edge = latest.probabilityYes().subtract(ask.toBigDecimal()).subtract(fee);
-        assertThat(edge).isGreaterThan(new BigDecimal("0.05"));
+        for (String ticker : List.of("KXPAPER-HIGHNY-T52", "KXPAPER-RAIN-NYC", "KXPAPER-FED-DEC", "KXPAPER-GDP-Q4",
+                "KXPAPER-CPI-T3.0")) {
+            assertThat(yesEdge(ticker)).as(ticker).isGreaterThan(new BigDecimal("0.05"));
+        }
+    }
+
+    @Test
+    void the_default_scenario_moves_each_market_as_its_exit_needs() {
+        ScenarioRunner runner = play("classpath:scenarios/default.json");
+
+        // bought at the 0.49 ask; by 27 s the truth fell to 0.39 and the makers caught up: bid 0.38, −22 %
+        runTo(runner, 27);
+        assertThat(exchange.bestBid("KXPAPER-RAIN-NYC")).contains(Price.parse("0.38"));
+        // bought at 0.44; at 40 s the makers step back: 0.42 / 0.50, wider than the 0.03 liquidity limit,
+        // while the bid stays above the stop-loss
+        runTo(runner, 40);
+        assertThat(exchange.bestBid("KXPAPER-GDP-Q4")).contains(Price.parse("0.42"));
+        assertThat(exchange.bestAsk("KXPAPER-GDP-Q4")).contains(Price.parse("0.50"));
+        // bought at 0.69; at 55 s the makers quote the truth: bid 0.79, within 0.02 of the model's 0.80
+        runTo(runner, 55);
+        assertThat(exchange.bestBid("KXPAPER-CPI-T3.0")).contains(Price.parse("0.79"));
+        // bought at 0.39; at 66 s the truth peaked at 0.75 and the makers caught up: bid 0.74, then it falls
+        runTo(runner, 66);
+        assertThat(exchange.bestBid("KXPAPER-HIGHNY-T52")).contains(Price.parse("0.74"));
+        assertThat(exchange.market("KXPAPER-FED-DEC").closeTime()).isEqualTo(START.plusSeconds(360));
     }
 }

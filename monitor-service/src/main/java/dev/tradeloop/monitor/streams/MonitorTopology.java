@@ -61,6 +61,12 @@ public final class MonitorTopology {
     /** The topology, with the methods positions are evaluated under and when a position counts as stale. */
     public static Topology build(StreamsBuilder builder, Function<MethodRef, Optional<Method>> methods,
             Duration staleAfter) {
+        return build(builder, methods, staleAfter, MonitorMetrics.NONE);
+    }
+
+    /** The topology, counting into {@code metrics} what it processes and triggers. */
+    public static Topology build(StreamsBuilder builder, Function<MethodRef, Optional<Method>> methods,
+            Duration staleAfter, MonitorMetrics metrics) {
         // cached: a position or a market's price updated many times between two commits reaches
         // RocksDB and its changelog once
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(POSITIONS), KEYS,
@@ -87,7 +93,7 @@ public final class MonitorTopology {
         KStream<String, Event> out = ticks.merge(predictions, Named.as("merge-predictions"))
                 .merge(fills, Named.as("merge-fills"))
                 .merge(orders, Named.as("merge-order-events"))
-                .process(() -> new PositionProcessor(methods, staleAfter), Named.as("positions-processor"),
+                .process(() -> new PositionProcessor(methods, staleAfter, metrics), Named.as("positions-processor"),
                         POSITIONS, TICKS, PREDICTIONS);
 
         out.split(Named.as("out-"))

@@ -2,17 +2,19 @@ package dev.tradeloop.monitor.streams;
 
 import dev.tradeloop.monitor.config.MonitorConfig;
 import dev.tradeloop.support.TradingMethods;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 
-/** Hands Quarkus the monitor's topology, built with the methods this service loaded. */
+/** Hands Quarkus the monitor's topology, built with the methods this service loaded and counting into its metrics. */
 @ApplicationScoped
 public class MonitorTopologyProducer {
 
     @Produces
-    Topology topology(TradingMethods methods, MonitorConfig config) {
-        return MonitorTopology.build(new StreamsBuilder(), methods::get, config.staleAfter());
+    Topology topology(TradingMethods methods, MonitorConfig config, MeterRegistry registry) {
+        return MonitorTopology.build(new StreamsBuilder(), methods::get, config.staleAfter(),
+                new MicrometerMonitorMetrics(registry));
     }
 }

@@ -4,6 +4,7 @@ import dev.tradeloop.events.Alert;
 import dev.tradeloop.events.AlertCode;
 import dev.tradeloop.events.AlertSeverity;
 import dev.tradeloop.events.Event;
+import dev.tradeloop.events.ExitTrigger;
 import dev.tradeloop.events.Fill;
 import dev.tradeloop.events.MethodRef;
 import dev.tradeloop.events.OrderEvent;
@@ -13,6 +14,7 @@ import dev.tradeloop.events.TradingState;
 import dev.tradeloop.rules.Method;
 import dev.tradeloop.rules.position.Position;
 import dev.tradeloop.rules.position.PositionLifecycle;
+import dev.tradeloop.support.Correlation;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,6 +47,7 @@ final class PositionProcessor implements Processor<String, Event, String, Event>
 
     private final Function<MethodRef, Optional<Method>> methods;
     private final Duration staleAfter;
+    private final MonitorMetrics metrics;
     private final Set<String> reportedStale = new HashSet<>();
     private ProcessorContext<String, Event> context;
     private TaskPositions positions;
@@ -53,9 +56,10 @@ final class PositionProcessor implements Processor<String, Event, String, Event>
     private ReadOnlyKeyValueStore<String, ValueAndTimestamp<TradingState>> tradingState;
     private KeyValueStore<String, WaitingEdge> waitingEdge;
 
-    PositionProcessor(Function<MethodRef, Optional<Method>> methods, Duration staleAfter) {
+    PositionProcessor(Function<MethodRef, Optional<Method>> methods, Duration staleAfter, MonitorMetrics metrics) {
         this.methods = methods;
         this.staleAfter = staleAfter;
+        this.metrics = metrics;
     }
 
     @Override
@@ -79,10 +83,15 @@ final class PositionProcessor implements Processor<String, Event, String, Event>
                 return; // a duplicate, or older than the tick held
             }
             ticks.put(tick.marketTicker(), tick);
+            metrics.tickProcessed();
             Optional<BigDecimal> probability = probabilityOf(tick.marketTicker());
             for (Position position : positions.on(tick.marketTicker())) {
                 reportedStale.remove(position.positionId());
-                evaluate(position, tick, probability, now);
+                for (Event sent : evaluate(position, tick, probability, now)) {
+                    if (sent instanceof ExitTrigger) {
+                        metrics.tickToTrigger(Duration.between(tick.occurredAt(), now));
+                    }
+                }
             }
         } else if (event instanceof Prediction prediction) {
             Prediction held = predictions.get(prediction.marketTicker());
@@ -128,14 +137,19 @@ final class PositionProcessor implements Processor<String, Event, String, Event>
         }
     }
 
-    private void evaluate(Position position, PriceTick tick, Optional<BigDecimal> probability, Instant now) {
+    /** Evaluates the position on {@code tick} and answers the events that sent. */
+    private List<Event> evaluate(Position position, PriceTick tick, Optional<BigDecimal> probability, Instant now) {
         Optional<Method> method = methods.apply(position.method());
         if (method.isEmpty() || position.closed()) {
-            return;
+            return List.of();
         }
         PositionLifecycle.Context situation = new PositionLifecycle.Context(tick, probability, flattenAll(),
                 WaitingEdge.at(waitingEdge, now), now);
-        save(PositionLifecycle.evaluate(position, situation, method.get()));
+        try (Correlation correlation = Correlation.of(position.correlationId())) {
+            PositionLifecycle.Step step = PositionLifecycle.evaluate(position, situation, method.get());
+            save(step);
+            return step.events();
+        }
     }
 
     private Optional<BigDecimal> probabilityOf(String market) {
@@ -174,6 +188,9 @@ final class PositionProcessor implements Processor<String, Event, String, Event>
         for (Event event : step.events()) {
             String key = step.position().map(Position::positionId).orElseThrow();
             context.forward(new Record<>(key, event, at));
+            if (event instanceof ExitTrigger trigger) {
+                metrics.triggered(trigger);
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import dev.tradeloop.events.Topics;
 import dev.tradeloop.events.json.EventCodec;
 import dev.tradeloop.events.json.EventDecodingException;
 import dev.tradeloop.risk.RiskDesk;
+import dev.tradeloop.support.Correlation;
 import dev.tradeloop.support.DeadLetters;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,6 +35,8 @@ public class EdgesConsumer {
             deadLetters.send(record, e.failure(), e.detail());
             return;
         }
-        desk.decide(edge);
+        try (Correlation correlation = Correlation.of(edge.correlationId())) {
+            desk.decide(edge);
+        }
     }
 }
