@@ -89,9 +89,8 @@ public class ExitDesk {
         boolean isNew = ledger.open(new Execution(executionId(trigger), trigger.positionId(), OrderPurpose.EXIT,
                 new String(Topics.EXIT_TRIGGERS.codec().encode(trigger), StandardCharsets.UTF_8)));
         if (isNew) {
-            Log.infof("exit %s accepted: %s %s, sell %s %s of %s correlationId=%s", trigger.positionId(),
-                    trigger.priority(), trigger.reason(), trigger.quantity(), trigger.side(), trigger.marketTicker(),
-                    trigger.correlationId());
+            Log.infof("exit %s accepted: %s %s, sell %s %s of %s", trigger.positionId(),
+                    trigger.priority(), trigger.reason(), trigger.quantity(), trigger.side(), trigger.marketTicker());
             schedule(trigger);
         }
     }
@@ -114,8 +113,8 @@ public class ExitDesk {
                 throw new IllegalStateException(e);
             }
         });
-        Log.infof("exit %s: %s %s takes over from %s %s correlationId=%s", trigger.positionId(), trigger.priority(),
-                trigger.reason(), current.trigger.priority(), current.trigger.reason(), trigger.correlationId());
+        Log.infof("exit %s: %s %s takes over from %s %s", trigger.positionId(), trigger.priority(),
+                trigger.reason(), current.trigger.priority(), current.trigger.reason());
         current.takenOverBy = Optional.of(trigger);
     }
 
@@ -130,8 +129,8 @@ public class ExitDesk {
         String note = "an exit at least as urgent is working: " + working.priority() + " " + working.reason();
         ledger.finish(executionId(trigger), List.of(new ExitEvents(trigger).end(OrderStatus.ABANDONED, 0,
                 Contracts.ZERO, note, clock.instant())));
-        Log.infof("exit %s %s %s declined: %s correlationId=%s", trigger.positionId(), trigger.priority(),
-                trigger.reason(), note, trigger.correlationId());
+        Log.infof("exit %s %s %s declined: %s", trigger.positionId(), trigger.priority(),
+                trigger.reason(), note);
     }
 
     private void run(Running exit) {

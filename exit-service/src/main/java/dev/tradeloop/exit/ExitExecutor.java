@@ -210,8 +210,8 @@ public class ExitExecutor {
                     count, timeInForce);
             ledger.intend(attempt, List.of(report.step(attempt, status, Optional.empty(), Contracts.ZERO,
                     Optional.empty(), Optional.of(why), clock.instant())));
-            Log.infof("exit %s %s %s: %s correlationId=%s", trigger.positionId(), trigger.priority(),
-                    trigger.reason(), why, trigger.correlationId());
+            Log.infof("exit %s %s %s: %s", trigger.positionId(), trigger.priority(),
+                    trigger.reason(), why);
             return attempt;
         }
 
@@ -265,8 +265,8 @@ public class ExitExecutor {
         }
 
         void waitWhileHalted() throws InterruptedException {
-            Log.infof("exit %s waits: trading is %s correlationId=%s", trigger.positionId(),
-                    tradingState.current().map(s -> s.mode().name()).orElse("not known"), trigger.correlationId());
+            Log.infof("exit %s waits: trading is %s", trigger.positionId(),
+                    tradingState.current().map(s -> s.mode().name()).orElse("not known"));
             while (!tradingState.exitsAllowed() && takenOverBy.get().isEmpty()) {
                 Thread.sleep(pollInterval.toMillis());
             }
@@ -275,8 +275,8 @@ public class ExitExecutor {
         void finish(OrderStatus status, int attempts, String note) throws SQLException {
             Contracts filled = ledger.filled(id);
             ledger.finish(id, List.of(report.end(status, attempts, filled, note, clock.instant())));
-            Log.infof("exit %s %s %s ended %s: %s correlationId=%s", trigger.positionId(), trigger.priority(),
-                    trigger.reason(), status, note, trigger.correlationId());
+            Log.infof("exit %s %s %s ended %s: %s", trigger.positionId(), trigger.priority(),
+                    trigger.reason(), status, note);
         }
 
         /** Every escalation failed: the position stays open; the monitor hears it, and a person is told. */
@@ -299,8 +299,8 @@ public class ExitExecutor {
             events.add(report.alert(code, "exit of " + trigger.positionId() + " (" + trigger.priority() + " "
                     + trigger.reason() + ") failed: " + note, now));
             ledger.finish(id, events);
-            Log.warnf("exit %s %s %s failed: %s correlationId=%s", trigger.positionId(), trigger.priority(),
-                    trigger.reason(), note, trigger.correlationId());
+            Log.warnf("exit %s %s %s failed: %s", trigger.positionId(), trigger.priority(),
+                    trigger.reason(), note);
         }
 
         private void pauseUntil(Instant until) throws InterruptedException {

@@ -63,8 +63,8 @@ public class EntryDesk {
         boolean isNew = ledger.open(new Execution(trade.positionId(), trade.positionId(), OrderPurpose.ENTRY,
                 new String(Topics.APPROVED_TRADES.codec().encode(trade), StandardCharsets.UTF_8)));
         if (isNew) {
-            Log.infof("entry %s accepted: buy %s %s of %s correlationId=%s", trade.positionId(), trade.contracts(),
-                    trade.side(), trade.marketTicker(), trade.correlationId());
+            Log.infof("entry %s accepted: buy %s %s of %s", trade.positionId(), trade.contracts(),
+                    trade.side(), trade.marketTicker());
             submit(trade);
         }
     }

@@ -124,7 +124,7 @@ public class EntryExecutor {
         Contracts filled = ledger.filled(trade.positionId());
         ledger.finish(trade.positionId(), List.of(EntryEvents.end(trade, status, attempts, lastClientOrderId, filled,
                 Optional.empty(), note, clock.instant())));
-        Log.infof("entry %s ended %s: %s (%s of %s filled) correlationId=%s", trade.positionId(), status, note, filled,
-                trade.contracts(), trade.correlationId());
+        Log.infof("entry %s ended %s: %s (%s of %s filled)", trade.positionId(), status, note, filled,
+                trade.contracts());
     }
 }

@@ -145,11 +145,11 @@ public class RiskDesk {
         Instant now = clock.instant();
         if (trade.isPresent()) {
             ApprovedTrade t = trade.get();
-            Log.infof("approved %s: buy %s %s of %s at %s (stake %s) correlationId=%s", t.positionId(), t.contracts(),
-                    t.side(), t.marketTicker(), t.plan().limitPrice(), t.stake(), t.correlationId());
+            Log.infof("approved %s: buy %s %s of %s at %s (stake %s)", t.positionId(), t.contracts(),
+                    t.side(), t.marketTicker(), t.plan().limitPrice(), t.stake());
         } else {
-            Log.infof("rejected edge %s on %s: %s at %s correlationId=%s", decision.edgeEventId(),
-                    decision.marketTicker(), decision.reasons(), now, decision.correlationId());
+            Log.infof("rejected edge %s on %s: %s at %s", decision.edgeEventId(),
+                    decision.marketTicker(), decision.reasons(), now);
         }
     }
 }

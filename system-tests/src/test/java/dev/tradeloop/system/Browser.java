@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Function;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -43,9 +44,13 @@ final class Browser implements AutoCloseable {
         return new Browser(new ChromeDriver(service, options));
     }
 
-    /** Waits up to {@code deadline} for {@code condition} to give a value that is neither null nor false. */
+    /**
+     * Waits up to {@code deadline} for {@code condition} to give a value that is neither null nor
+     * false; a page that re-renders while it is read (a stale element) is read again.
+     */
     <T> T await(Duration deadline, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, deadline, Duration.ofMillis(200)).until(condition::apply);
+        return new WebDriverWait(driver, deadline, Duration.ofMillis(200))
+                .ignoring(StaleElementReferenceException.class).until(condition::apply);
     }
 
     @Override

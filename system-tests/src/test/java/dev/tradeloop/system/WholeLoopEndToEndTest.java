@@ -25,6 +25,7 @@ import dev.tradeloop.testkit.TestKafka;
 import dev.tradeloop.testkit.TopicReader;
 import dev.tradeloop.testkit.TradeloopInfrastructure;
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -98,9 +99,8 @@ class WholeLoopEndToEndTest {
 
             // The dashboard, in a real Chromium, shows the open position;
             browser.driver.get(portfolio.uri("/").toString());
-            WebElement openRow = browser.await(DEADLINE, page -> rowOf(page, "open-positions", position));
-            assertThat(openRow.findElements(By.tagName("td")).get(2).getText())
-                    .isEqualTo(approved.contracts().toString());
+            List<String> open = browser.await(DEADLINE, page -> cellsOf(page, "open-positions", position));
+            assertThat(open.get(2)).isEqualTo(approved.contracts().toString());
             ((JavascriptExecutor) browser.driver).executeScript("window.samePage = 'not reloaded';");
 
             // The market falls: the 0.55 bid is gone, the best bid is 0.45, 21 % under the entry.
@@ -124,16 +124,17 @@ class WholeLoopEndToEndTest {
                     .isEqualTo(approved.contracts());
 
             // the dashboard moves it to the closed positions by itself, with the exit's reason and P&L;
-            WebElement closedRow = browser.await(DEADLINE, page -> rowOf(page, "closed-positions", position));
-            List<String> cells = closedRow.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+            List<String> cells = browser.await(DEADLINE, page -> cellsOf(page, "closed-positions", position));
             assertThat(cells.get(4)).isEqualTo(dollars(closed.realizedPnl()));
             assertThat(cells.get(6)).isEqualTo("STOP_LOSS");
-            assertThat(rowOf(browser.driver, "open-positions", position)).isNull();
+            Boolean leftOpen = browser.await(DEADLINE, page -> cellsOf(page, "open-positions", position) == null);
+            assertThat(leftOpen).isTrue();
             assertThat(((JavascriptExecutor) browser.driver).executeScript("return window.samePage;"))
                     .isEqualTo("not reloaded");
-            assertThat(browser.driver.findElements(By.cssSelector("#log li[data-kind='EXIT'][data-position-id='"
-                    + position + "']"))).singleElement().extracting(WebElement::getText).asString()
-                    .contains("exit STOP_LOSS (CRITICAL)");
+            String logged = browser.await(DEADLINE, page -> page.findElements(By.cssSelector(
+                    "#log li[data-kind='EXIT'][data-position-id='" + position + "']")).stream()
+                    .map(WebElement::getText).findFirst().orElse(null));
+            assertThat(logged).contains("exit STOP_LOSS (CRITICAL)");
 
             // and the realized P&L, entry and exit fees included, is exactly what the balance moved.
             Money after = account.client().balance().dollars();
@@ -141,6 +142,20 @@ class WholeLoopEndToEndTest {
             Money byHand = Price.parse("0.45").times(approved.contracts())
                     .minus(Price.parse("0.57").times(approved.contracts())).minus(closed.totalFees());
             assertThat(closed.realizedPnl()).isEqualTo(byHand);
+
+            // One grep follows the trade: the lines logged while working it carry its correlation id;
+            String correlation = "correlationId=" + approved.correlationId();
+            assertThat(order.log().lines().filter(line -> line.contains("entry " + position + " ended FILLED")))
+                    .singleElement().asString().contains(correlation);
+            String exitEnded = "exit " + position + " CRITICAL STOP_LOSS ended";
+            assertThat(exit.log().lines().filter(line -> line.contains(exitEnded)))
+                    .singleElement().asString().contains(correlation);
+
+            // the dashboard's operator actions reach risk-service, which refuses them without the token;
+            HttpResponse<String> refused = portfolio.post("/operator/kill-switch",
+                    "{\"action\":\"HALT\",\"reason\":\"test\"}");
+            assertThat(refused.statusCode()).isEqualTo(401);
+            assertThat(refused.body()).contains("the operator token is missing");
 
             // Every metric the Grafana dashboard charts is served, and the counters saw this trade.
             String metrics = String.join("\n", edge.get("/q/metrics").body(), risk.get("/q/metrics").body(),
@@ -167,10 +182,12 @@ class WholeLoopEndToEndTest {
         return names;
     }
 
-    /** The row of {@code positionId} in the dashboard's table {@code tableId}, or null while there is none. */
-    private static WebElement rowOf(WebDriver page, String tableId, String positionId) {
+    /** The cells of {@code positionId}'s row in the dashboard's table {@code tableId}, or null while there is none. */
+    private static List<String> cellsOf(WebDriver page, String tableId, String positionId) {
         return page.findElements(By.cssSelector("#" + tableId + " tr[data-position-id='" + positionId + "']"))
-                .stream().findFirst().orElse(null);
+                .stream().findFirst()
+                .map(row -> row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList())
+                .orElse(null);
     }
 
     /** Money as the dashboard shows it: $1.2300, -$0.4500. */

@@ -149,6 +149,15 @@ public final class ServiceProcess implements AutoCloseable {
         awaitExit();
     }
 
+    /** The whole log the process has written so far. */
+    public String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
     public String tail() {
         try {
             List<String> lines = Files.readAllLines(log);

@@ -15,21 +15,45 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
-/** The simulator plays the default scenario on its timer and its model publishes to the real broker. */
+/**
+ * The simulator waits for its start as {@code ./tradeloop up} has it wait, then plays the default
+ * scenario on its timer and its model publishes to the real broker.
+ */
 @QuarkusTest
 @TestProfile(ScenarioPlayingTest.DefaultScenario.class)
 @WithTestResource(KafkaTestResource.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScenarioPlayingTest {
 
-    /** The default scenario with the model feed on. */
+    /** The default scenario with the model feed on, waiting for its start. */
     public static class DefaultScenario implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("tradeloop.sim.scenario", "classpath:scenarios/default.json",
+                    "tradeloop.sim.scenario-waits-for-start", "true",
                     "tradeloop.sim.model-feed", "true");
         }
+    }
+
+    @Test
+    @Order(1)
+    void the_scenario_plays_once_started_and_a_second_start_is_refused() {
+        given().when().get("/sim/admin/scenario").then().statusCode(404);
+
+        JsonPath started = given().when().post("/sim/admin/scenario/start").then().statusCode(200).extract()
+                .jsonPath();
+        String again = given().when().post("/sim/admin/scenario/start").then().statusCode(409).extract()
+                .jsonPath().getString("error");
+
+        assertThat(started.getString("scenario")).isEqualTo("default");
+        assertThat(started.getInt("markets")).isEqualTo(5);
+        assertThat(again).isEqualTo("the scenario is already playing");
+        given().when().get("/sim/admin/scenario").then().statusCode(200);
     }
 
     @Test

@@ -1,9 +1,11 @@
 package dev.tradeloop.portfolio.projection;
 
+import dev.tradeloop.events.Alert;
 import dev.tradeloop.events.Event;
 import dev.tradeloop.events.Topic;
 import dev.tradeloop.events.Topics;
 import dev.tradeloop.events.json.EventDecodingException;
+import dev.tradeloop.portfolio.alerts.AlertDeliveries;
 import dev.tradeloop.portfolio.live.LiveUpdates;
 import dev.tradeloop.support.DeadLetters;
 import io.quarkus.logging.Log;
@@ -50,6 +52,7 @@ public class ProjectionFeed {
     private final DataSource dataSource;
     private final DeadLetters deadLetters;
     private final LiveUpdates live;
+    private final AlertDeliveries alertDeliveries;
     private final String bootstrapServers;
     private final Map<TopicPartition, Long> stored = new HashMap<>();
     private KafkaConsumer<String, byte[]> consumer;
@@ -58,10 +61,11 @@ public class ProjectionFeed {
     private volatile boolean healthy = true;
 
     public ProjectionFeed(DataSource dataSource, DeadLetters deadLetters, LiveUpdates live,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+            AlertDeliveries alertDeliveries, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.dataSource = dataSource;
         this.deadLetters = deadLetters;
         this.live = live;
+        this.alertDeliveries = alertDeliveries;
         this.bootstrapServers = bootstrapServers;
     }
 
@@ -130,6 +134,9 @@ public class ProjectionFeed {
                     Event event = decode(record);
                     if (event != null && Projector.apply(db, record.topic(), event)) {
                         applied.add(event);
+                        if (event instanceof Alert alert) {
+                            alertDeliveries.enqueue(db, alert);
+                        }
                     }
                 }
                 for (Map.Entry<TopicPartition, Long> position : moved.entrySet()) {
