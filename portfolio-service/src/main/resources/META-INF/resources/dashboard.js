@@ -175,3 +175,5 @@ $('#halt').onclick = () => killSwitch('HALT');
 $('#flatten').onclick = () => killSwitch('FLATTEN');
 refresh();
 listen();
+// with several portfolio-service instances, this one's events cover only its partitions: read again now and then
+setInterval(refresh, 5000);
