@@ -8,6 +8,7 @@ import dev.tradeloop.events.json.EventDecodingException;
 import dev.tradeloop.portfolio.alerts.AlertDeliveries;
 import dev.tradeloop.portfolio.live.LiveUpdates;
 import dev.tradeloop.support.DeadLetters;
+import dev.tradeloop.support.RawConsumers;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -31,8 +32,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -70,13 +69,9 @@ public class ProjectionFeed {
     }
 
     void onStart(@Observes StartupEvent start) {
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        consumer = RawConsumers.create(bootstrapServers, Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, "portfolio-service",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500"),
-                new StringDeserializer(), new ByteArrayDeserializer());
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500"));
         thread = new Thread(this::run, "projection-feed");
         thread.setDaemon(true);
         thread.start();

@@ -13,6 +13,7 @@ import dev.tradeloop.events.json.EventDecodingException;
 import dev.tradeloop.risk.Portfolio;
 import dev.tradeloop.risk.TradingStateAuthority;
 import dev.tradeloop.support.DeadLetters;
+import dev.tradeloop.support.RawConsumers;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -28,8 +29,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -63,12 +62,8 @@ public class PortfolioFeed {
     }
 
     void onStart(@Observes StartupEvent start) {
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.CLIENT_ID_CONFIG, "risk-service-portfolio"),
-                new StringDeserializer(), new ByteArrayDeserializer());
+        consumer = RawConsumers.create(bootstrapServers,
+                Map.of(ConsumerConfig.CLIENT_ID_CONFIG, "risk-service-portfolio"));
         List<TopicPartition> partitions = TOPICS.stream()
                 .flatMap(topic -> consumer.partitionsFor(topic.name()).stream())
                 .map(info -> new TopicPartition(info.topic(), info.partition()))
