@@ -7,6 +7,7 @@ import dev.tradeloop.events.OrderStatus;
 import dev.tradeloop.events.Topics;
 import dev.tradeloop.events.money.Contracts;
 import dev.tradeloop.exit.config.ExitConfig;
+import dev.tradeloop.ledger.Claim;
 import dev.tradeloop.ledger.Execution;
 import dev.tradeloop.ledger.OrderLedger;
 import dev.tradeloop.ledger.OrderRunner.TryLater;
@@ -21,19 +22,22 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Takes exit triggers in and runs each to its end, one exit per position: a trigger is in the ledger
- * before it is acknowledged to Kafka, so none is lost; at start the unfinished ones are resumed in
- * the order they came. A more urgent trigger for a position whose exit is running takes over (the
- * running one cancels its resting order and ends, then the new one starts); one no more urgent is
- * recorded and left, since an exit at least as urgent is already working.
+ * before it is acknowledged to Kafka, so none is lost; the unfinished ones that no instance works
+ * (at start, and those of an instance that died) are resumed in the order they came, and a position
+ * is worked by one instance at a time (its {@link Claim}). A more urgent trigger for a position whose
+ * exit is running takes over (the running one cancels its resting order and ends, then the new one
+ * starts); one no more urgent is recorded and left, since an exit at least as urgent is working.
  */
 @ApplicationScoped
 public class ExitDesk {
@@ -71,13 +75,34 @@ public class ExitDesk {
         return "exit-" + trigger.eventId();
     }
 
-    void onStart(@Observes StartupEvent start) throws SQLException {
-        for (Execution unfinished : ledger.active(OrderPurpose.EXIT)) {
-            ExitTrigger trigger = Topics.EXIT_TRIGGERS.codec().decode(unfinished.requestJson()
-                    .getBytes(StandardCharsets.UTF_8));
-            Log.infof("resuming exit %s (%s %s)", trigger.positionId(), trigger.priority(), trigger.reason());
-            schedule(trigger);
+    void onStart(@Observes StartupEvent start) {
+        workers.scheduleWithFixedDelay(this::resume, 0, config.resumeEvery().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Starts the unfinished exits that no instance works, in the order they came: at start, the ones
+     * this instance left; later, the ones of an instance that died (their lock went with it).
+     */
+    void resume() {
+        try {
+            Set<String> workedHere = workedHere();
+            for (Execution unfinished : ledger.unclaimed(OrderPurpose.EXIT)) {
+                if (!workedHere.contains(unfinished.positionId())) {
+                    ExitTrigger trigger = Topics.EXIT_TRIGGERS.codec().decode(unfinished.requestJson()
+                            .getBytes(StandardCharsets.UTF_8));
+                    Log.infof("resuming exit %s (%s %s)", trigger.positionId(), trigger.priority(), trigger.reason());
+                    schedule(trigger);
+                }
+            }
+        } catch (SQLException e) {
+            errors.report(ErrorKind.DATABASE, "order ledger", e.getMessage(), "resume exits");
+        } catch (RuntimeException e) {
+            Log.errorf(e, "could not look for exits to resume");
         }
+    }
+
+    private synchronized Set<String> workedHere() {
+        return new HashSet<>(running.keySet());
     }
 
     void onStop(@Observes ShutdownEvent stop) {
@@ -137,7 +162,17 @@ public class ExitDesk {
         ExitTrigger trigger = exit.trigger;
         boolean again = false;
         try (Correlation correlation = Correlation.of(trigger.correlationId())) {
-            executor.execute(trigger, () -> exit.takenOverBy);
+            Optional<Claim> claim = ledger.claim(OrderPurpose.EXIT, trigger.positionId());
+            if (claim.isEmpty()) {
+                Log.infof("exit %s: another instance is working this position; the exit waits for it",
+                        trigger.positionId());
+            } else {
+                try (Claim held = claim.get()) {
+                    if (ledger.isActive(executionId(trigger))) {
+                        executor.execute(trigger, () -> exit.takenOverBy);
+                    }
+                }
+            }
         } catch (TryLater e) {
             Log.warnf("exit %s waits: %s", trigger.positionId(), e.getMessage());
             again = true;

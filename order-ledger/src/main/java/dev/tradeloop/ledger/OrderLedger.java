@@ -79,6 +79,72 @@ public class OrderLedger {
         }
     }
 
+    /**
+     * The position's executions of this purpose for this instance alone, or empty while another
+     * instance works them. Hold it for as long as the work goes on; close it when done.
+     */
+    public Optional<Claim> claim(OrderPurpose purpose, String positionId) throws SQLException {
+        Connection connection = dataSource.getConnection();
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_lock(?, hashtext(?))")) {
+            lock.setInt(1, lockSpace(purpose));
+            lock.setString(2, positionId);
+            try (ResultSet locked = lock.executeQuery()) {
+                locked.next();
+                if (locked.getBoolean(1)) {
+                    return Optional.of(new Claim(connection));
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+        connection.close();
+        return Optional.empty();
+    }
+
+    /**
+     * The unfinished executions of this purpose that no instance is working, oldest first: the ones
+     * left by an instance that stopped or died, for another to resume.
+     */
+    public List<Execution> unclaimed(OrderPurpose purpose) throws SQLException {
+        List<Execution> unclaimed = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement probe = connection.prepareStatement("""
+                        SELECT CASE WHEN pg_try_advisory_lock(?, hashtext(?)) THEN pg_advisory_unlock(?, hashtext(?))
+                        ELSE false END""")) {
+            for (Execution execution : active(purpose)) {
+                probe.setInt(1, lockSpace(purpose));
+                probe.setString(2, execution.positionId());
+                probe.setInt(3, lockSpace(purpose));
+                probe.setString(4, execution.positionId());
+                try (ResultSet free = probe.executeQuery()) {
+                    free.next();
+                    if (free.getBoolean(1)) {
+                        unclaimed.add(execution);
+                    }
+                }
+            }
+        }
+        return unclaimed;
+    }
+
+    /** Whether the execution is still to be worked (another instance may have finished it meanwhile). */
+    public boolean isActive(String executionId) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT status = 'ACTIVE' FROM execution WHERE execution_id = ?")) {
+            select.setString(1, executionId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() && row.getBoolean(1);
+            }
+        }
+    }
+
+    /** The first key of a purpose's position locks; the outbox relay's lock is {@link OutboxRelay#LOCK_SPACE}. */
+    private static int lockSpace(OrderPurpose purpose) {
+        return 100 + purpose.ordinal();
+    }
+
     /** Every execution for a position, oldest first, with its attempts. */
     public List<ExecutionRecord> executionsOf(String positionId) throws SQLException {
         List<ExecutionRecord> found = new ArrayList<>();

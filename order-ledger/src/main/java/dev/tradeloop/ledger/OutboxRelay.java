@@ -31,6 +31,8 @@ import javax.sql.DataSource;
 public class OutboxRelay {
 
     private static final int BATCH = 500;
+    /** The first key of the relay's lock; the second is the schema's hash. */
+    static final int LOCK_SPACE = 1;
 
     private final DataSource dataSource;
     private final EventPublisher publisher;
@@ -91,12 +93,43 @@ public class OutboxRelay {
         }
     }
 
-    /** Publishes up to a batch of unpublished events, in order; returns how many it published. */
+    /**
+     * Publishes up to a batch of unpublished events, in order; returns how many it published. One
+     * instance of a service relays at a time (a PostgreSQL lock, per schema): another that holds it
+     * publishes these rows too.
+     */
     int relayBatch() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!relayLock(connection, "pg_try_advisory_lock")) {
+                return 0;
+            }
+            try {
+                List<Row> rows = unpublished(connection);
+                for (Row row : rows) {
+                    publisher.publishEncoded(row.topic(), row.key(), row.payload().getBytes(StandardCharsets.UTF_8));
+                    markPublished(connection, row.seq());
+                }
+                return rows.size();
+            } finally {
+                relayLock(connection, "pg_advisory_unlock");
+            }
+        }
+    }
+
+    private static boolean relayLock(Connection connection, String function) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(
+                "SELECT " + function + "(?, hashtext(current_schema()))")) {
+            lock.setInt(1, LOCK_SPACE);
+            try (ResultSet locked = lock.executeQuery()) {
+                return locked.next() && locked.getBoolean(1);
+            }
+        }
+    }
+
+    private static List<Row> unpublished(Connection connection) throws SQLException {
         List<Row> rows = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(
-                        "SELECT seq, topic, record_key, payload FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT ?")) {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT seq, topic, record_key, payload FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT ?")) {
             select.setInt(1, BATCH);
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
@@ -104,17 +137,12 @@ public class OutboxRelay {
                 }
             }
         }
-        for (Row row : rows) {
-            publisher.publishEncoded(row.topic(), row.key(), row.payload().getBytes(StandardCharsets.UTF_8));
-            markPublished(row.seq());
-        }
-        return rows.size();
+        return rows;
     }
 
-    private void markPublished(long seq) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement update = connection.prepareStatement(
-                        "UPDATE outbox SET published_at = ? WHERE seq = ?")) {
+    private void markPublished(Connection connection, long seq) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE outbox SET published_at = ? WHERE seq = ?")) {
             update.setTimestamp(1, Timestamp.from(clock.instant()));
             update.setLong(2, seq);
             update.executeUpdate();

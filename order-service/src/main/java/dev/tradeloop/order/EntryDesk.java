@@ -4,6 +4,7 @@ import dev.tradeloop.events.ApprovedTrade;
 import dev.tradeloop.events.OperationalError.ErrorKind;
 import dev.tradeloop.events.OrderPurpose;
 import dev.tradeloop.events.Topics;
+import dev.tradeloop.ledger.Claim;
 import dev.tradeloop.ledger.Execution;
 import dev.tradeloop.ledger.OrderLedger;
 import dev.tradeloop.ledger.OrderRunner;
@@ -17,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -26,8 +28,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Takes approved entries in and runs each to its end, several at once (an entry waits for its fill
  * for a while): an entry is in the ledger before it is acknowledged to Kafka, so one taken in is
- * never lost; at start the unfinished ones are resumed; one that cannot reach the exchange is tried
- * again later; one position is never worked by two threads.
+ * never lost; the unfinished ones that no instance works (at start, and those of an instance that
+ * died) are resumed; one that cannot reach the exchange is tried again later; one position is never
+ * worked by two threads, nor by two instances (its {@link Claim}).
  */
 @ApplicationScoped
 public class EntryDesk {
@@ -47,10 +50,27 @@ public class EntryDesk {
         this.config = config;
     }
 
-    void onStart(@Observes StartupEvent start) throws SQLException {
-        for (Execution unfinished : ledger.active(OrderPurpose.ENTRY)) {
-            Log.infof("resuming entry %s", unfinished.positionId());
-            submit(Topics.APPROVED_TRADES.codec().decode(unfinished.requestJson().getBytes(StandardCharsets.UTF_8)));
+    void onStart(@Observes StartupEvent start) {
+        workers.scheduleWithFixedDelay(this::resume, 0, config.resumeEvery().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Starts the unfinished entries that no instance works: at start, the ones this instance left;
+     * later, the ones of an instance that died (their lock went with it).
+     */
+    void resume() {
+        try {
+            for (Execution unfinished : ledger.unclaimed(OrderPurpose.ENTRY)) {
+                if (!running.contains(unfinished.positionId())) {
+                    Log.infof("resuming entry %s", unfinished.positionId());
+                    submit(Topics.APPROVED_TRADES.codec().decode(unfinished.requestJson()
+                            .getBytes(StandardCharsets.UTF_8)));
+                }
+            }
+        } catch (SQLException e) {
+            errors.report(ErrorKind.DATABASE, "order ledger", e.getMessage(), "resume entries");
+        } catch (RuntimeException e) {
+            Log.errorf(e, "could not look for entries to resume");
         }
     }
 
@@ -79,7 +99,16 @@ public class EntryDesk {
         }
         boolean again = false;
         try (Correlation correlation = Correlation.of(trade.correlationId())) {
-            executor.execute(trade);
+            Optional<Claim> claim = ledger.claim(OrderPurpose.ENTRY, trade.positionId());
+            if (claim.isEmpty()) {
+                Log.infof("entry %s: another instance is working it", trade.positionId());
+            } else {
+                try (Claim held = claim.get()) {
+                    if (ledger.isActive(trade.positionId())) {
+                        executor.execute(trade);
+                    }
+                }
+            }
         } catch (OrderRunner.TryLater e) {
             Log.warnf("entry %s waits: %s", trade.positionId(), e.getMessage());
             again = true;

@@ -13,6 +13,7 @@ import dev.tradeloop.testkit.TestPostgres;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -62,6 +63,21 @@ final class Stack {
 
     ServiceProcess start(String service) {
         return ServiceProcess.start(ROOT, service, config).awaitHealthy(START);
+    }
+
+    /** Starts the services (several instances of one, if named again) side by side; returns them healthy, in order. */
+    List<ServiceProcess> startTogether(String... services) {
+        List<ServiceProcess> started = new ArrayList<>();
+        try {
+            for (String service : services) {
+                started.add(ServiceProcess.start(ROOT, service, config));
+            }
+            started.forEach(service -> service.awaitHealthy(START));
+            return started;
+        } catch (RuntimeException | AssertionError e) {
+            started.forEach(ServiceProcess::close);
+            throw e;
+        }
     }
 
     ServiceProcess start(String service, Map<String, String> overrides) {

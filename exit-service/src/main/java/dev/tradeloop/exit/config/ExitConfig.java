@@ -19,4 +19,11 @@ public interface ExitConfig {
     /** How long to wait before trying an exit again when the exchange or the database cannot be reached. */
     @WithDefault("5s")
     Duration retryAfter();
+
+    /**
+     * How often the ledger is searched for unfinished exits that no instance works (left by one that
+     * stopped or died), to resume them here.
+     */
+    @WithDefault("5s")
+    Duration resumeEvery();
 }

@@ -15,4 +15,11 @@ public interface OrderConfig {
     /** How long to wait before trying an execution again when the exchange cannot be reached. */
     @WithDefault("5s")
     Duration retryAfter();
+
+    /**
+     * How often the ledger is searched for unfinished entries that no instance works (left by one that
+     * stopped or died), to resume them here.
+     */
+    @WithDefault("5s")
+    Duration resumeEvery();
 }
