@@ -10,8 +10,6 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.NonValidationKeyword;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import dev.tradeloop.events.Topic;
-import dev.tradeloop.events.Topics;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -132,11 +130,7 @@ class ComposeFileTest {
         while (created.find()) {
             partitions.put(created.group(1), Integer.parseInt(created.group(2)));
         }
-        Map<String, Integer> catalog = new TreeMap<>();
-        for (Topic<?> topic : Topics.all()) {
-            catalog.put(topic.name(), topic.partitions());
-        }
-        assertThat(partitions).isEqualTo(catalog);
+        assertThat(partitions).isEqualTo(Project.catalogPartitions());
     }
 
     @Test

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tradeloop.events.Topic;
-import dev.tradeloop.events.Topics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -82,13 +80,16 @@ class KubernetesManifestsTest {
     void the_validator_refuses_a_mistyped_field_and_a_missing_one() throws Exception {
         ObjectNode mistyped = ofKind("Deployment").get(0).deepCopy();
         ((ObjectNode) mistyped.path("spec")).put("replicas", "two");
-        ObjectNode missing = ofKind("KafkaTopic").get(0).deepCopy();
-        ((ObjectNode) missing.path("spec")).put("partitions", "six");
+        ObjectNode missing = ofKind("Deployment").get(1).deepCopy();
+        ((ObjectNode) missing.path("spec")).remove("selector");
+        ObjectNode mistypedTopic = ofKind("KafkaTopic").get(0).deepCopy();
+        ((ObjectNode) mistypedTopic.path("spec")).put("partitions", "six");
 
-        Run result = validate(List.of(mistyped, missing));
+        Run result = validate(List.of(mistyped, missing, mistypedTopic));
 
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.output()).contains("replicas must be integer").contains("partitions must be integer");
+        assertThat(result.output()).contains("replicas must be integer")
+                .contains("must have required property selector").contains("partitions must be integer");
     }
 
     @Test
@@ -173,11 +174,7 @@ class KubernetesManifestsTest {
                     .isEqualTo(GeneratedFiles.STRIMZI_CLUSTER);
             topics.put(topic.path("spec").path("topicName").asText(), topic.path("spec").path("partitions").asInt());
         }
-        Map<String, Integer> catalog = new TreeMap<>();
-        for (Topic<?> topic : Topics.all()) {
-            catalog.put(topic.name(), topic.partitions());
-        }
-        assertThat(topics).isEqualTo(catalog);
+        assertThat(topics).isEqualTo(Project.catalogPartitions());
     }
 
     @Test

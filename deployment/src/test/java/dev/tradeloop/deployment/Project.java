@@ -1,5 +1,7 @@
 package dev.tradeloop.deployment;
 
+import dev.tradeloop.events.Topic;
+import dev.tradeloop.events.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,9 +10,11 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -43,6 +47,15 @@ final class Project {
             }
         }
         return applications;
+    }
+
+    /** Every topic of the catalog, by name, with its partitions. */
+    static Map<String, Integer> catalogPartitions() {
+        Map<String, Integer> catalog = new TreeMap<>();
+        for (Topic<?> topic : Topics.all()) {
+            catalog.put(topic.name(), topic.partitions());
+        }
+        return catalog;
     }
 
     /** The HTTP port an application listens on ({@code quarkus.http.port}). */
