@@ -47,11 +47,18 @@ class ComposeFileTest {
         }
     }
 
-    /** The compose services that run an application of the build, with its name. */
+    /**
+     * The compose services that run an application of the build, with its name; a one-shot that only
+     * borrows an application's image for a tool in it (its own entrypoint) is not one.
+     */
     private static Map<String, String> applicationServices() {
         Map<String, String> found = new TreeMap<>();
-        COMPOSE.get("services").fields().forEachRemaining(service -> Project.applicationOf(
-                service.getValue().path("image").asText()).ifPresent(app -> found.put(service.getKey(), app)));
+        COMPOSE.get("services").fields().forEachRemaining(service -> {
+            if (!service.getValue().has("entrypoint")) {
+                Project.applicationOf(service.getValue().path("image").asText())
+                        .ifPresent(app -> found.put(service.getKey(), app));
+            }
+        });
         return found;
     }
 
