@@ -143,8 +143,11 @@ class ExitScaleOutTest {
             assertThat(exitLeft.log()).contains("resuming exit " + first);
             orders.await(e -> e.positionId().equals(first) && e.note().filter(
                     note -> note.contains("found on the exchange by its client order id")).isPresent(), DEADLINE);
-            List<Map<String, Object>> answer = Json.mapper().readValue(monitorLeft.get("/positions").body(),
-                    new TypeReference<>() { });
+            // the survivors hold every partition: the monitor every position in its own stores
+            Awaitility.await("the surviving exit-service instance to hold every exit-trigger partition")
+                    .atMost(DEADLINE).pollInterval(Duration.ofMillis(500)).until(() -> exitServiceAssignments() == 1);
+            List<Map<String, Object>> answer = Json.mapper().readValue(
+                    monitorLeft.get("/positions?scope=local").body(), new TypeReference<>() { });
             assertThat(answer).filteredOn(p -> positions.contains((String) p.get("positionId")))
                     .hasSize(positions.size()).allSatisfy(p -> assertThat(p.get("closed")).isEqualTo(true));
         } finally {
