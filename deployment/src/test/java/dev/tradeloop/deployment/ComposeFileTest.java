@@ -122,6 +122,8 @@ class ComposeFileTest {
         applicationServices().forEach((service, app) -> COMPOSE.path("services").path(service).path("environment")
                 .fieldNames().forEachRemaining(variable -> assertThat(Project.knowsSetting(app, variable))
                         .as(service + " has no setting that " + variable + " names").isTrue()));
+        applicationServices().keySet().forEach(service -> Settings.assertValuesTheServicesAccept(
+                COMPOSE.path("services").path(service).path("environment"), service));
         assertThat(Project.knowsSetting("exit-service", "TRADELOOP_EXITS_RETRY_AFTER")).isTrue();
         assertThat(Project.knowsSetting("exit-service", "TRADELOOP_EXITS_RETRY_AFTERWARDS")).isFalse();
     }

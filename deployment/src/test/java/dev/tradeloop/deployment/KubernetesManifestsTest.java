@@ -130,6 +130,7 @@ class KubernetesManifestsTest {
                 .filter(c -> c.path("metadata").path("name").asText().equals("tradeloop-config")).findFirst().orElseThrow();
         config.path("data").fieldNames().forEachRemaining(variable -> assertThat(Project.applications().stream()
                 .anyMatch(app -> Project.knowsSetting(app, variable))).as(variable + " is a setting").isTrue());
+        Settings.assertValuesTheServicesAccept(config.path("data"), "tradeloop-config");
         for (String secret : List.of("TRADELOOP_RISK_OPERATOR_TOKEN", "QUARKUS_DATASOURCE_PASSWORD",
                 "TRADELOOP_EXCHANGE_KEY_ID")) {
             assertThat(config.path("data").has(secret)).isFalse();

@@ -20,6 +20,14 @@ public record ExchangeEnvironment(String name, URI restBase, URI webSocket) {
             URI.create("wss://external-api-ws.kalshi.com/trade-api/ws/v2"));
 
     /**
+     * The environment a setting names: a base URL (anything with {@code ://}, see {@link #at}) or a
+     * name (see {@link #named}).
+     */
+    public static ExchangeEnvironment of(String setting, boolean productionConfirmed) {
+        return setting.contains("://") ? at(URI.create(setting)) : named(setting, productionConfirmed);
+    }
+
+    /**
      * The environment called {@code name} ({@code sim}, {@code demo} or {@code prod});
      * {@code prod} only with {@code productionConfirmed}.
      */

@@ -8,7 +8,6 @@ import dev.tradeloop.exchange.rest.RateLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.net.URI;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,8 +24,7 @@ public class ExchangeConnection {
     ExchangeEnvironment environment(ExchangeConfig config) {
         String env = config.env();
         try {
-            return env.contains("://") ? ExchangeEnvironment.at(URI.create(env))
-                    : ExchangeEnvironment.named(env, config.iMeanProduction());
+            return ExchangeEnvironment.of(env, config.iMeanProduction());
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("tradeloop.exchange.env: " + e.getMessage(), e);
         }
