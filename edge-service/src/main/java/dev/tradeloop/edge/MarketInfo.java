@@ -11,6 +11,11 @@ import java.util.Optional;
 public record MarketInfo(String eventTicker, MarketStatus status, Optional<Side> result, Instant closeTime,
         Contracts volume, Optional<Price> lastPrice) {
 
+    /** The same market with the close time the exchange lists now (an exchange may move it). */
+    public MarketInfo withCloseTime(Instant newCloseTime) {
+        return new MarketInfo(eventTicker, status, result, newCloseTime, volume, lastPrice);
+    }
+
     public MarketInfo withActivity(Contracts newVolume, Optional<Price> newLastPrice) {
         return new MarketInfo(eventTicker, status, result, closeTime, newVolume, newLastPrice.or(() -> lastPrice));
     }

@@ -26,13 +26,21 @@ final class Browser implements AutoCloseable {
         this.driver = driver;
     }
 
-    static Browser open(Path profile) {
-        for (Path needed : new Path[] {CHROMIUM, CHROMEDRIVER}) {
-            if (!Files.isExecutable(needed)) {
-                throw new IllegalStateException(needed + " is missing: the dashboard test needs Debian's Chromium "
-                        + "and its driver (apt-get install chromium chromium-driver), as .ci/run installs them");
-            }
+    /** Fails at once, naming the Debian package to install, when the browser or its driver is not here. */
+    static void requireInstalled() {
+        requireExecutable(CHROMIUM, "chromium");
+        requireExecutable(CHROMEDRIVER, "chromium-driver");
+    }
+
+    private static void requireExecutable(Path file, String debianPackage) {
+        if (!Files.isExecutable(file)) {
+            throw new IllegalStateException(file + " is missing: the dashboard test needs Debian's package "
+                    + debianPackage + " (apt-get install " + debianPackage + "; ./tradeloop test installs it)");
         }
+    }
+
+    static Browser open(Path profile) {
+        requireInstalled();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         // the closed network of the build machines refuses Chromium's own connections: turn them off

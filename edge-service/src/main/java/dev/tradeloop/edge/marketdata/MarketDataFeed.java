@@ -95,7 +95,8 @@ public class MarketDataFeed implements FeedListener {
 
     /**
      * Lists the open markets and returns their tickers; a market not watched before gets a tick from
-     * the listing (the REST snapshot), so consumers know it before its first book arrives.
+     * the listing (the REST snapshot), so consumers know it before its first book arrives, and a market
+     * whose close time moved carries the new one in its next ticks.
      */
     private Set<String> listOpenMarkets(KalshiClient rest) {
         Map<String, String> filters = new HashMap<>(Map.of("status", "open"));
@@ -106,6 +107,10 @@ public class MarketDataFeed implements FeedListener {
             MarketInfo known = markets.putIfAbsent(market.ticker(), Ticks.infoOf(market));
             if (known == null) {
                 send(Ticks.fromMarket(market, sequence.next(market.ticker()), clock.instant()));
+            } else if (!known.closeTime().equals(market.closeTime())) {
+                // the exchange moved the close (a paper scenario resumed after a pause, a real market extended)
+                markets.computeIfPresent(market.ticker(), (ticker, info) -> info.withCloseTime(market.closeTime()));
+                Log.infof("market %s now closes at %s", market.ticker(), market.closeTime());
             }
         }
         return tickers;

@@ -30,6 +30,8 @@ import java.util.stream.Stream;
 public class KeyRegistry {
 
     private static final String SUFFIX = ".pub.pem";
+    /** Keys registered at run time are kept with the exchange as settings of this prefix. */
+    private static final String KEPT = "api-key:";
 
     private final Map<String, PublicKey> keys = new ConcurrentHashMap<>();
     private final SimConfig config;
@@ -42,6 +44,14 @@ public class KeyRegistry {
 
     void onStart(@Observes StartupEvent start) {
         config.keysDir().map(Path::of).ifPresent(this::registerDirectory);
+        exchange.settings(KEPT).forEach((name, pem) -> register(name.substring(KEPT.length()), parsePublicKey(pem)));
+    }
+
+    /** Registers a key given at run time (its PEM), keeps it with the exchange, and opens its account. */
+    public void registerKept(String keyId, String publicKeyPem) {
+        PublicKey key = parsePublicKey(publicKeyPem);
+        exchange.putSetting(KEPT + keyId, publicKeyPem);
+        register(keyId, key);
     }
 
     private void registerDirectory(Path directory) {

@@ -31,11 +31,18 @@ public class DefaultMarkets {
             return;
         }
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        exchange.addMarket(new SimMarket("KXPAPER-HIGHNY-T52", "KXPAPER-HIGHNY", "Paper: NYC high above 52°F today?",
+        list(new SimMarket("KXPAPER-HIGHNY-T52", "KXPAPER-HIGHNY", "Paper: NYC high above 52°F today?",
                 now, now.plus(Duration.ofHours(24))));
-        exchange.addMarket(new SimMarket("KXPAPER-HIGHNY-T56", "KXPAPER-HIGHNY", "Paper: NYC high above 56°F today?",
+        list(new SimMarket("KXPAPER-HIGHNY-T56", "KXPAPER-HIGHNY", "Paper: NYC high above 56°F today?",
                 now, now.plus(Duration.ofHours(24))));
-        exchange.addMarket(new SimMarket("KXPAPER-CPI-T3.0", "KXPAPER-CPI", "Paper: CPI above 3.0%?",
+        list(new SimMarket("KXPAPER-CPI-T3.0", "KXPAPER-CPI", "Paper: CPI above 3.0%?",
                 now, now.plus(Duration.ofHours(48))));
+    }
+
+    /** Lists a market unless the exchange, restored from its store, has it already. */
+    private void list(SimMarket market) {
+        if (!exchange.hasMarket(market.ticker())) {
+            exchange.addMarket(market);
+        }
     }
 }

@@ -42,6 +42,20 @@ public interface SimConfig {
     @WithDefault("true")
     boolean seedMarkets();
 
+    /** Where the exchange is kept so that it survives a restart; without a URL it lives in memory. */
+    Store store();
+
+    /** The PostgreSQL database that keeps the exchange (schema {@code sim}). */
+    interface Store {
+        /** A JDBC URL, e.g. {@code jdbc:postgresql://127.0.0.1:5433/postgres}; unset: in memory only. */
+        Optional<String> url();
+
+        @WithDefault("postgres")
+        String user();
+
+        Optional<String> password();
+    }
+
     /** How far a request's timestamp may be from the simulator's clock before it is refused as stale. */
     @WithDefault("30s")
     Duration clockSkew();

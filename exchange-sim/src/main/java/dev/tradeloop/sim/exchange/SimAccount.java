@@ -20,6 +20,20 @@ public final class SimAccount {
         this.balance = balance;
     }
 
+    /** All an account is, to be kept and restored after a restart. */
+    public record State(String accountId, Money balance, Map<String, MarketPosition> positions) {
+    }
+
+    State state() {
+        return new State(accountId, balance, Map.copyOf(positions));
+    }
+
+    static SimAccount restore(State state) {
+        SimAccount account = new SimAccount(state.accountId(), state.balance());
+        account.positions.putAll(state.positions());
+        return account;
+    }
+
     public String accountId() {
         return accountId;
     }

@@ -4,20 +4,33 @@ import dev.tradeloop.events.money.Contracts;
 import dev.tradeloop.events.money.Money;
 import dev.tradeloop.events.money.Price;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
 
 /**
  * The simulated exchange: markets, one order book each, accounts, and a matching engine with
  * price-time priority (a trade happens at the resting order's price). Limit orders rest until
  * cancelled; immediate-or-cancel orders cancel what does not fill at once; fill-or-kill orders
  * fill whole or not at all. Every method is atomic (one lock), as an exchange's sequencer is.
+ *
+ * <p>What a call changes is kept in the {@link ExchangeStore} before the call returns (one save per
+ * outermost call, so a scenario's step is one save), and the exchange starts from what was kept, so
+ * accounts, positions, orders, fills and books survive a restart. A save that fails is logged and its
+ * changes go with the next save.
  */
 public final class SimExchange {
+
+    private static final Logger LOG = Logger.getLogger(SimExchange.class);
 
     private static final Price MIN_PRICE = Price.ofCents(1);
     private static final Price MAX_PRICE = Price.ofCents(99);
@@ -28,7 +41,16 @@ public final class SimExchange {
     private final Map<String, SimAccount> accounts = new LinkedHashMap<>();
     private final Map<String, SimOrder> orders = new LinkedHashMap<>();
     private final List<SimFill> fills = new ArrayList<>();
+    private final Map<String, String> settings = new HashMap<>();
     private long sequence;
+    private final ExchangeStore store;
+    private final Map<String, SimMarket> changedMarkets = new LinkedHashMap<>();
+    private final Map<String, SimAccount> changedAccounts = new LinkedHashMap<>();
+    private final Map<String, SimOrder> changedOrders = new LinkedHashMap<>();
+    private final List<SimFill> newFills = new ArrayList<>();
+    private final Map<String, String> changedSettings = new LinkedHashMap<>();
+    private int callDepth;
+    private boolean saveFailing;
     private ExchangeListener listener = ExchangeListener.NONE;
     /** What the books hold: it forwards to whichever listener is set now. */
     private final ExchangeListener forwarder = new ExchangeListener() {
@@ -43,8 +65,96 @@ public final class SimExchange {
         }
     };
 
+    /** An exchange in memory only. */
     public SimExchange(Clock clock) {
+        this(clock, ExchangeStore.IN_MEMORY);
+    }
+
+    /** An exchange that starts from what {@code store} kept and keeps every change there. */
+    public SimExchange(Clock clock, ExchangeStore store) {
         this.clock = clock;
+        this.store = store;
+        restore(store.load());
+    }
+
+    private void restore(ExchangeSnapshot kept) {
+        sequence = kept.sequence();
+        for (SimMarket.State state : kept.markets()) {
+            SimMarket market = SimMarket.restore(state);
+            markets.put(market.ticker(), market);
+            books.put(market.ticker(), new OrderBook(market.ticker(), forwarder));
+        }
+        kept.accounts().forEach(state -> accounts.put(state.accountId(), SimAccount.restore(state)));
+        kept.orders().forEach(state -> orders.put(state.orderId(), SimOrder.restore(state)));
+        orders.values().stream().filter(SimOrder::isResting).sorted(Comparator.comparingLong(SimOrder::priority))
+                .forEach(order -> books.get(order.ticker()).add(order));
+        fills.addAll(kept.fills());
+        settings.putAll(kept.settings());
+        if (!kept.isEmpty()) {
+            LOG.infof("exchange restored: %d markets, %d accounts, %d orders (%d resting), %d fills", markets.size(),
+                    accounts.size(), orders.size(), orders.values().stream().filter(SimOrder::isResting).count(),
+                    fills.size());
+        }
+    }
+
+    /** Runs a call that may change the exchange; what it changed is kept when the outermost call ends. */
+    private <T> T change(Supplier<T> call) {
+        callDepth++;
+        try {
+            return call.get();
+        } finally {
+            if (--callDepth == 0) {
+                save();
+            }
+        }
+    }
+
+    private void change(Runnable call) {
+        change(() -> {
+            call.run();
+            return null;
+        });
+    }
+
+    private void save() {
+        if (changedMarkets.isEmpty() && changedAccounts.isEmpty() && changedOrders.isEmpty() && newFills.isEmpty()
+                && changedSettings.isEmpty()) {
+            return;
+        }
+        ExchangeSnapshot changes = new ExchangeSnapshot(sequence,
+                changedMarkets.values().stream().map(SimMarket::state).toList(),
+                changedAccounts.values().stream().map(SimAccount::state).toList(),
+                changedOrders.values().stream().map(SimOrder::state).toList(), newFills, changedSettings);
+        try {
+            store.save(changes);
+        } catch (RuntimeException e) {
+            if (!saveFailing) {
+                LOG.errorf(e, "the exchange's changes could not be kept; they are kept with the next save");
+            }
+            saveFailing = true;
+            return;
+        }
+        if (saveFailing) {
+            LOG.info("the exchange's changes are kept again");
+            saveFailing = false;
+        }
+        changedMarkets.clear();
+        changedAccounts.clear();
+        changedOrders.clear();
+        newFills.clear();
+        changedSettings.clear();
+    }
+
+    private void changed(SimOrder order) {
+        changedOrders.put(order.orderId(), order);
+    }
+
+    private void changed(SimAccount account) {
+        changedAccounts.put(account.accountId(), account);
+    }
+
+    private void changed(SimMarket market) {
+        changedMarkets.put(market.ticker(), market);
     }
 
     /** Who is told of book changes and fills (the WebSocket feed); one listener. */
@@ -54,21 +164,72 @@ public final class SimExchange {
 
     /** Runs {@code action} with no exchange activity in between, e.g. a snapshot and a subscription. */
     public synchronized void atomically(Runnable action) {
-        action.run();
+        change(action);
     }
 
+    /** Lists a market; a ticker listed already is refused. */
     public synchronized void addMarket(SimMarket market) {
-        markets.put(market.ticker(), market);
-        books.put(market.ticker(), new OrderBook(market.ticker(), forwarder));
-        market.advanceTo(clock.instant());
+        if (markets.containsKey(market.ticker())) {
+            throw new ExchangeRejection(409, "market_exists", "market " + market.ticker() + " is listed already");
+        }
+        change(() -> {
+            markets.put(market.ticker(), market);
+            books.put(market.ticker(), new OrderBook(market.ticker(), forwarder));
+            market.advanceTo(clock.instant());
+            changed(market);
+        });
     }
 
+    public synchronized boolean hasMarket(String ticker) {
+        return markets.containsKey(ticker);
+    }
+
+    /** Opens an account with {@code balance}; an account that exists already is left as it is. */
     public synchronized SimAccount openAccount(String accountId, Money balance) {
-        return accounts.computeIfAbsent(accountId, id -> new SimAccount(id, balance));
+        return change(() -> accounts.computeIfAbsent(accountId, id -> {
+            SimAccount account = new SimAccount(id, balance);
+            changed(account);
+            return account;
+        }));
+    }
+
+    /** Moves the open and close times of {@code tickers} later by {@code pause}: a scenario that was paused. */
+    public synchronized void postpone(Collection<String> tickers, Duration pause) {
+        change(() -> tickers.stream().map(markets::get).filter(java.util.Objects::nonNull).forEach(market -> {
+            market.postpone(pause);
+            changed(market);
+        }));
+    }
+
+    /** A setting kept with the exchange (a JSON text), e.g. where a scenario has got to. */
+    public synchronized Optional<String> setting(String name) {
+        return Optional.ofNullable(settings.get(name));
+    }
+
+    /** The settings whose names start with {@code prefix}, by name. */
+    public synchronized Map<String, String> settings(String prefix) {
+        Map<String, String> found = new java.util.TreeMap<>();
+        settings.forEach((name, value) -> {
+            if (name.startsWith(prefix)) {
+                found.put(name, value);
+            }
+        });
+        return found;
+    }
+
+    public synchronized void putSetting(String name, String json) {
+        change(() -> {
+            settings.put(name, json);
+            changedSettings.put(name, json);
+        });
     }
 
     /** Places an order and matches it; returns the order as it stands after matching. */
     public synchronized SimOrder place(String accountId, OrderRequest request) {
+        return change(() -> placeNow(accountId, request));
+    }
+
+    private SimOrder placeNow(String accountId, OrderRequest request) {
         Instant now = advanceClock();
         SimAccount account = account(accountId);
         SimMarket market = market(request.ticker());
@@ -77,6 +238,7 @@ public final class SimExchange {
         SimOrder order = new SimOrder("sim-ord-" + (++sequence), request.clientOrderId(), accountId,
                 market.ticker(), request.side(), request.yesPrice(), request.count(), sequence, now);
         orders.put(order.orderId(), order);
+        changed(order);
         if (request.postOnly() && book.bestMatch(request.side(), request.yesPrice()).isPresent()) {
             order.cancelRemaining(now);
             throw ExchangeRejection.invalid("invalid_order", "post-only order would cross the book at "
@@ -118,12 +280,16 @@ public final class SimExchange {
                     market.ticker(), maker.side(), quantity, price, false, Fees.maker(price, quantity), now);
             taker.recordFill(takerFill, now);
             maker.recordFill(makerFill, now);
+            changed(maker);
             market.recordTrade(price, quantity); // before the book moves, so its ticker shows the trade
+            changed(market);
             book.traded(maker, quantity.hundredths());
             for (SimFill fill : List.of(takerFill, makerFill)) {
                 SimAccount account = account(fill.accountId());
                 account.apply(fill);
+                changed(account);
                 fills.add(fill);
+                newFills.add(fill);
                 listener.filled(fill, account.netPosition(fill.ticker()));
             }
         }
@@ -174,6 +340,10 @@ public final class SimExchange {
     }
 
     public synchronized Contracts cancel(String accountId, String orderId) {
+        return change(() -> cancelNow(accountId, orderId));
+    }
+
+    private Contracts cancelNow(String accountId, String orderId) {
         Instant now = advanceClock();
         SimOrder order = ownOrder(accountId, orderId);
         requireTrading(market(order.ticker()));
@@ -184,11 +354,16 @@ public final class SimExchange {
         Contracts reducedBy = order.remainingCount();
         books.get(order.ticker()).remove(order);
         order.cancelRemaining(now);
+        changed(order);
         return reducedBy;
     }
 
     /** Changes a resting order's price and total count (filled included); it may match at once. */
     public synchronized SimOrder amend(String accountId, String orderId, Price yesPrice, Contracts newTotal) {
+        return change(() -> amendNow(accountId, orderId, yesPrice, newTotal));
+    }
+
+    private SimOrder amendNow(String accountId, String orderId, Price yesPrice, Contracts newTotal) {
         Instant now = advanceClock();
         SimOrder order = ownOrder(accountId, orderId);
         SimMarket market = market(order.ticker());
@@ -203,6 +378,7 @@ public final class SimExchange {
         OrderBook book = books.get(order.ticker());
         book.remove(order);
         order.amend(yesPrice, newTotal, ++sequence, now);
+        changed(order);
         match(order, book, market, now);
         if (order.isResting()) {
             book.add(order);
@@ -212,6 +388,10 @@ public final class SimExchange {
 
     /** Lowers what remains of a resting order to {@code remaining} (zero cancels it). */
     public synchronized SimOrder decrease(String accountId, String orderId, Contracts remaining) {
+        return change(() -> decreaseNow(accountId, orderId, remaining));
+    }
+
+    private SimOrder decreaseNow(String accountId, String orderId, Contracts remaining) {
         Instant now = advanceClock();
         SimOrder order = ownOrder(accountId, orderId);
         requireTrading(market(order.ticker()));
@@ -222,6 +402,7 @@ public final class SimExchange {
         OrderBook book = books.get(order.ticker());
         book.remove(order);
         order.reduceRemainingTo(remaining, now);
+        changed(order);
         if (order.isResting()) {
             book.add(order);
         }
@@ -230,18 +411,26 @@ public final class SimExchange {
 
     /** Resolves a market: resting orders are cancelled and every position is paid out. */
     public synchronized void settle(String ticker, boolean yesWins) {
-        Instant now = advanceClock();
-        SimMarket market = market(ticker);
-        cancelAllResting(ticker, now);
-        market.determine(yesWins);
-        accounts.values().forEach(account -> account.settle(ticker, yesWins));
+        change(() -> {
+            Instant now = advanceClock();
+            SimMarket market = market(ticker);
+            cancelAllResting(ticker, now);
+            market.determine(yesWins);
+            changed(market);
+            accounts.values().stream().filter(account -> account.netPosition(ticker) != 0).forEach(account -> {
+                account.settle(ticker, yesWins);
+                changed(account);
+            });
+        });
     }
 
     private Instant advanceClock() {
         Instant now = clock.instant();
         for (SimMarket market : markets.values()) {
             boolean wasTrading = market.isTrading();
-            market.advanceTo(now);
+            if (market.advanceTo(now)) {
+                changed(market);
+            }
             if (wasTrading && !market.isTrading()) {
                 cancelAllResting(market.ticker(), now);
             }
@@ -254,6 +443,7 @@ public final class SimExchange {
         for (SimOrder order : book.allOrders()) {
             book.remove(order);
             order.cancelRemaining(now);
+            changed(order);
         }
     }
 
@@ -275,17 +465,21 @@ public final class SimExchange {
     // --- Queries ---
 
     public synchronized SimMarket market(String ticker) {
-        advanceClock();
-        SimMarket market = markets.get(ticker);
-        if (market == null) {
-            throw ExchangeRejection.notFound("market " + ticker + " not found");
-        }
-        return market;
+        return change(() -> {
+            advanceClock();
+            SimMarket market = markets.get(ticker);
+            if (market == null) {
+                throw ExchangeRejection.notFound("market " + ticker + " not found");
+            }
+            return market;
+        });
     }
 
     public synchronized List<SimMarket> markets() {
-        advanceClock();
-        return List.copyOf(markets.values());
+        return change(() -> {
+            advanceClock();
+            return List.copyOf(markets.values());
+        });
     }
 
     public synchronized SimAccount account(String accountId) {

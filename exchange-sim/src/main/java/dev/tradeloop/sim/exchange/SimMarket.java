@@ -2,6 +2,7 @@ package dev.tradeloop.sim.exchange;
 
 import dev.tradeloop.events.money.Contracts;
 import dev.tradeloop.events.money.Price;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -14,7 +15,7 @@ public final class SimMarket {
     private final String ticker;
     private final String eventTicker;
     private final String title;
-    private final Instant openTime;
+    private Instant openTime;
     private Instant closeTime;
     private Status status;
     private Optional<String> result = Optional.empty();
@@ -30,14 +31,41 @@ public final class SimMarket {
         this.status = Status.INITIALIZED;
     }
 
-    /** Brings the status up to date with the clock: opens at open time, closes at close time. */
-    void advanceTo(Instant now) {
+    /** All a market is, to be kept and restored after a restart. */
+    public record State(String ticker, String eventTicker, String title, Instant openTime, Instant closeTime,
+            Status status, Optional<String> result, Contracts volume, Optional<Price> lastPrice) {
+    }
+
+    State state() {
+        return new State(ticker, eventTicker, title, openTime, closeTime, status, result, volume, lastPrice);
+    }
+
+    static SimMarket restore(State state) {
+        SimMarket market = new SimMarket(state.ticker(), state.eventTicker(), state.title(), state.openTime(),
+                state.closeTime());
+        market.status = state.status();
+        market.result = state.result();
+        market.volume = state.volume();
+        market.lastPrice = state.lastPrice();
+        return market;
+    }
+
+    /** Brings the status up to date with the clock: opens at open time, closes at close time; true if it moved. */
+    boolean advanceTo(Instant now) {
+        Status before = status;
         if (status == Status.INITIALIZED && !now.isBefore(openTime)) {
             status = Status.ACTIVE;
         }
         if ((status == Status.ACTIVE || status == Status.INACTIVE) && !now.isBefore(closeTime)) {
             status = Status.CLOSED;
         }
+        return status != before;
+    }
+
+    /** Moves the market's open and close times later by {@code pause} (a scenario that was paused). */
+    void postpone(Duration pause) {
+        openTime = openTime.plus(pause);
+        closeTime = closeTime.plus(pause);
     }
 
     void recordTrade(Price yesPrice, Contracts count) {
@@ -48,10 +76,6 @@ public final class SimMarket {
     void determine(boolean yesWins) {
         result = Optional.of(yesWins ? "yes" : "no");
         status = Status.FINALIZED;
-    }
-
-    void setStatus(Status status) {
-        this.status = status;
     }
 
     public boolean isTrading() {

@@ -44,6 +44,32 @@ public final class SimOrder {
         this.updatedAt = now;
     }
 
+    /** All an order is, to be kept and restored after a restart. */
+    public record State(String orderId, Optional<String> clientOrderId, String accountId, String ticker, BookSide side,
+            Instant createdAt, Price yesPrice, Contracts initial, Contracts filled, Contracts remaining, Status status,
+            long priority, Instant updatedAt, Money takerFees, Money makerFees, Money takerFillCost,
+            Money makerFillCost) {
+    }
+
+    State state() {
+        return new State(orderId, clientOrderId, accountId, ticker, side, createdAt, yesPrice, initial, filled,
+                remaining, status, priority, updatedAt, takerFees, makerFees, takerFillCost, makerFillCost);
+    }
+
+    static SimOrder restore(State state) {
+        SimOrder order = new SimOrder(state.orderId(), state.clientOrderId(), state.accountId(), state.ticker(),
+                state.side(), state.yesPrice(), state.initial(), state.priority(), state.createdAt());
+        order.filled = state.filled();
+        order.remaining = state.remaining();
+        order.status = state.status();
+        order.updatedAt = state.updatedAt();
+        order.takerFees = state.takerFees();
+        order.makerFees = state.makerFees();
+        order.takerFillCost = state.takerFillCost();
+        order.makerFillCost = state.makerFillCost();
+        return order;
+    }
+
     void recordFill(SimFill fill, Instant now) {
         filled = filled.plus(fill.count());
         remaining = remaining.minus(fill.count());

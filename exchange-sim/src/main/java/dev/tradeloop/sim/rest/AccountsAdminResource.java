@@ -36,7 +36,7 @@ public class AccountsAdminResource {
             return Response.status(409).entity(Map.of("code", "key_exists", "message",
                     "key " + body.keyId() + " is registered already")).build();
         }
-        keys.register(body.keyId(), KeyRegistry.parsePublicKey(body.publicKeyPem()));
+        keys.registerKept(body.keyId(), body.publicKeyPem());
         return Response.status(201).entity(Map.of("key_id", body.keyId())).build();
     }
 

@@ -1,6 +1,8 @@
 package dev.tradeloop.sim.scenario;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.tradeloop.events.Prediction;
+import dev.tradeloop.events.json.Json;
 import dev.tradeloop.events.money.Money;
 import dev.tradeloop.events.money.Price;
 import dev.tradeloop.sim.exchange.BookSide;
@@ -30,6 +32,10 @@ import java.util.UUID;
  * probability, has the makers re-quote around it, lets the noise trader take a few quotes (volume),
  * settles markets when the script says, and every so often has the model predict. Deterministic:
  * the same scenario, seed and step times give the same session.
+ *
+ * <p>Each step is one change of the exchange, saved with where the scenario has got to ({@link Progress}),
+ * so a simulator restarted on the same store {@link #resume resumes} the story at the second it had
+ * reached, its markets' times moved on by the pause, as if no time had passed.
  */
 public final class ScenarioRunner {
 
@@ -42,7 +48,11 @@ public final class ScenarioRunner {
     private final Scenario scenario;
     private final SimExchange exchange;
     private final PredictionSink predictions;
-    private final Instant start;
+    /** The exchange setting that holds where the scenario has got to. */
+    static final String PROGRESS = "scenario";
+
+    private Instant start;
+    private Instant lastStep;
     private final Random noise;
     private final Map<String, TruePath> paths = new LinkedHashMap<>();
     private final Map<String, Price> truth = new HashMap<>();
@@ -51,19 +61,113 @@ public final class ScenarioRunner {
     private long lastPredictionSecond = -1;
     private long predictionCount;
 
+    /** A scenario played from its start at {@code start}: its markets are listed (those not listed already). */
     public ScenarioRunner(Scenario scenario, SimExchange exchange, PredictionSink predictions, Instant start) {
         this.scenario = scenario;
         this.exchange = exchange;
         this.predictions = predictions;
         this.start = start;
+        this.lastStep = start;
         this.noise = new Random(scenario.seed());
         exchange.openAccount(MAKER, DEEP_POCKETS);
         exchange.openAccount(NOISE_TRADER, DEEP_POCKETS);
         int index = 0;
         for (MarketScript market : scenario.markets()) {
-            exchange.addMarket(new SimMarket(market.ticker(), market.eventTicker(), market.title(), start,
-                    start.plusSeconds(market.closeAfterSeconds())));
+            if (!exchange.hasMarket(market.ticker())) {
+                exchange.addMarket(new SimMarket(market.ticker(), market.eventTicker(), market.title(), start,
+                        start.plusSeconds(market.closeAfterSeconds())));
+            }
             paths.put(market.ticker(), new TruePath(market, new Random(scenario.seed() * 31 + index++)));
+        }
+    }
+
+    private ScenarioRunner(Scenario scenario, SimExchange exchange, PredictionSink predictions, Progress progress) {
+        this.scenario = scenario;
+        this.exchange = exchange;
+        this.predictions = predictions;
+        this.start = progress.start();
+        this.lastStep = progress.lastStep();
+        this.noise = RandomState.load(progress.noise());
+        for (MarketScript market : scenario.markets()) {
+            TruePath.State path = progress.paths().get(market.ticker());
+            if (path == null) {
+                throw new IllegalStateException("the kept progress of scenario " + scenario.name()
+                        + " has no market " + market.ticker() + ": start afresh (./tradeloop up --fresh)");
+            }
+            paths.put(market.ticker(), TruePath.restore(market, path));
+        }
+        truth.putAll(progress.truth());
+        quotes.putAll(progress.quotes());
+        settled.addAll(progress.settled());
+        lastPredictionSecond = progress.lastPredictionSecond();
+        predictionCount = progress.predictionCount();
+    }
+
+    /**
+     * The scenario as the exchange kept it, if it was playing this scenario, moved on to {@code now}
+     * (see {@link #resume}); empty if the exchange never played it.
+     */
+    public static Optional<ScenarioRunner> restore(Scenario scenario, SimExchange exchange, PredictionSink predictions,
+            Instant now) {
+        Optional<Progress> kept = exchange.setting(PROGRESS).map(ScenarioRunner::readProgress)
+                .filter(progress -> progress.scenario().equals(scenario.name()));
+        return kept.map(progress -> {
+            ScenarioRunner runner = new ScenarioRunner(scenario, exchange, predictions, progress);
+            runner.resume(now);
+            return runner;
+        });
+    }
+
+    /**
+     * Carries on at {@code now} from the second last played: the pause since the last step is added to
+     * the scenario's start and to its markets' open and close times, so the story goes on where it
+     * stopped rather than where the wall clock would have taken it.
+     */
+    public synchronized void resume(Instant now) {
+        Duration pause = Duration.between(lastStep, now);
+        if (pause.isNegative() || pause.isZero()) {
+            return;
+        }
+        exchange.atomically(() -> {
+            start = start.plus(pause);
+            lastStep = now;
+            exchange.postpone(paths.keySet(), pause);
+            exchange.putSetting(PROGRESS, writeProgress(progress()));
+        });
+    }
+
+    /** How far into the story the last step was. */
+    public synchronized long elapsedSeconds() {
+        return Duration.between(start, lastStep).toSeconds();
+    }
+
+    /** Where a scenario has got to: enough to carry on after a restart exactly where it stopped. */
+    public record Progress(String scenario, Instant start, Instant lastStep, String noise, Map<String, TruePath.State> paths,
+            Map<String, Price> truth, Map<String, List<String>> quotes, Set<String> settled,
+            long lastPredictionSecond, long predictionCount) {
+    }
+
+    private Progress progress() {
+        Map<String, TruePath.State> pathStates = new LinkedHashMap<>();
+        paths.forEach((ticker, path) -> pathStates.put(ticker, path.state()));
+        return new Progress(scenario.name(), start, lastStep, RandomState.save(noise), pathStates, Map.copyOf(truth),
+                Map.copyOf(quotes), Set.copyOf(settled), lastPredictionSecond, predictionCount);
+    }
+
+    private static String writeProgress(Progress progress) {
+        try {
+            return Json.mapper().writeValueAsString(progress);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the scenario's progress", e);
+        }
+    }
+
+    private static Progress readProgress(String json) {
+        try {
+            return Json.mapper().readValue(json, Progress.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the kept scenario progress cannot be read (" + e.getOriginalMessage()
+                    + "): start afresh (./tradeloop up --fresh)", e);
         }
     }
 
@@ -76,8 +180,16 @@ public final class ScenarioRunner {
         return Map.copyOf(truth);
     }
 
-    /** Advances the scenario to {@code now}. */
+    /** Advances the scenario to {@code now}: one change of the exchange, kept with the scenario's progress. */
     public synchronized void step(Instant now) {
+        exchange.atomically(() -> {
+            stepNow(now);
+            lastStep = now;
+            exchange.putSetting(PROGRESS, writeProgress(progress()));
+        });
+    }
+
+    private void stepNow(Instant now) {
         long elapsed = Duration.between(start, now).toSeconds();
         for (MarketScript market : scenario.markets()) {
             String ticker = market.ticker();

@@ -16,7 +16,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Plays the configured scenario ({@code tradeloop.sim.scenario}) on a timer, one step per {@code step_millis}. */
+/**
+ * Plays the configured scenario ({@code tradeloop.sim.scenario}) on a timer, one step per {@code step_millis}.
+ * A scenario the exchange was playing before a restart is restored where it stopped, and carries on
+ * when it is started (at once if the scenario does not wait for a start).
+ */
 @ApplicationScoped
 public class ScenarioService {
 
@@ -27,6 +31,7 @@ public class ScenarioService {
     private ScheduledExecutorService timer;
     private KafkaPredictionSink sink;
     private ScenarioRunner runner;
+    private boolean playing;
 
     public ScenarioService(SimConfig config, SimExchange exchange, Clock clock,
             @ConfigProperty(name = "kafka.bootstrap.servers") Optional<String> kafka) {
@@ -38,37 +43,61 @@ public class ScenarioService {
 
     void onStart(@Observes StartupEvent start) {
         Optional<Scenario> scenario = config.scenario().map(ScenarioFiles::load); // a bad file stops start-up
-        if (scenario.isPresent() && !config.scenarioWaitsForStart()) {
-            play(scenario.get());
+        if (scenario.isEmpty()) {
+            return;
+        }
+        runner = ScenarioRunner.restore(scenario.get(), exchange, predictions(), clock.instant()).orElse(null);
+        if (runner != null) {
+            Log.infof("scenario %s restored at second %d of its story", scenario.get().name(), runner.elapsedSeconds());
+        }
+        if (!config.scenarioWaitsForStart()) {
+            start();
         } else {
-            scenario.ifPresent(s -> Log.infof("scenario %s loaded; it plays on POST /sim/admin/scenario/start",
-                    s.name()));
+            Log.infof("scenario %s loaded; it plays on POST /sim/admin/scenario/start", scenario.get().name());
         }
     }
 
-    /** Starts the configured scenario now; empty when none is configured or it is already playing. */
-    public synchronized Optional<ScenarioRunner> start() {
-        if (runner != null || config.scenario().isEmpty()) {
+    /** What starting the scenario did: it started afresh, or it resumed at a second of its story. */
+    public record Started(ScenarioRunner runner, Optional<Long> resumedAtSecond) {
+    }
+
+    /** Starts (or resumes) the configured scenario now; empty when none is configured or it is already playing. */
+    public synchronized Optional<Started> start() {
+        if (playing || config.scenario().isEmpty()) {
             return Optional.empty();
         }
-        play(ScenarioFiles.load(config.scenario().get()));
-        return Optional.of(runner);
+        Optional<Long> resumedAt = Optional.empty();
+        if (runner == null) {
+            runner = new ScenarioRunner(ScenarioFiles.load(config.scenario().get()), exchange, predictions(),
+                    clock.instant().truncatedTo(ChronoUnit.SECONDS));
+        } else {
+            runner.resume(clock.instant());
+            resumedAt = Optional.of(runner.elapsedSeconds());
+        }
+        play();
+        return Optional.of(new Started(runner, resumedAt));
     }
 
-    private synchronized void play(Scenario scenario) {
-        PredictionSink predictions = PredictionSink.NONE;
-        if (config.modelFeed()) {
+    private PredictionSink predictions() {
+        if (!config.modelFeed()) {
+            return PredictionSink.NONE;
+        }
+        if (sink == null) {
             sink = new KafkaPredictionSink(kafka.orElseThrow(() -> new IllegalStateException(
                     "tradeloop.sim.model-feed=true needs kafka.bootstrap.servers")));
-            predictions = sink;
         }
-        Instant start = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        runner = new ScenarioRunner(scenario, exchange, predictions, start);
+        return sink;
+    }
+
+    private void play() {
+        Scenario scenario = runner.scenario();
         runner.step(clock.instant());
         timer = Executors.newSingleThreadScheduledExecutor(task -> new Thread(task, "scenario"));
         timer.scheduleAtFixedRate(this::step, scenario.stepMillis(), scenario.stepMillis(), TimeUnit.MILLISECONDS);
-        Log.infof("playing scenario %s (%d markets, a step every %d ms, model feed %s)", scenario.name(),
-                scenario.markets().size(), scenario.stepMillis(), config.modelFeed() ? "on" : "off");
+        playing = true;
+        Log.infof("playing scenario %s from second %d (%d markets, a step every %d ms, model feed %s)", scenario.name(),
+                runner.elapsedSeconds(), scenario.markets().size(), scenario.stepMillis(),
+                config.modelFeed() ? "on" : "off");
     }
 
     private void step() {
@@ -79,8 +108,13 @@ public class ScenarioService {
         }
     }
 
+    /** The scenario being played, or restored and waiting for its start. */
     public Optional<ScenarioRunner> runner() {
         return Optional.ofNullable(runner);
+    }
+
+    public synchronized boolean playing() {
+        return playing;
     }
 
     void onStop(@Observes ShutdownEvent stop) {

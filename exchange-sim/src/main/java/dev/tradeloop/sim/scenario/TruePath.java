@@ -26,6 +26,20 @@ final class TruePath {
         this.basisPoints = toBasisPoints(script.startProbability());
     }
 
+    /** Where the path is: the last probability and, for a walk, its random generator. */
+    public record State(int basisPoints, String random) {
+    }
+
+    State state() {
+        return new State(basisPoints, RandomState.save(random));
+    }
+
+    static TruePath restore(MarketScript script, State state) {
+        TruePath path = new TruePath(script, RandomState.load(state.random()));
+        path.basisPoints = state.basisPoints();
+        return path;
+    }
+
     /** The probability {@code elapsedSeconds} into the scenario; the walk takes one step per call. */
     Price at(long elapsedSeconds) {
         if (!script.path().isEmpty()) {
