@@ -28,9 +28,15 @@ final class Require {
     static BigDecimal unitInterval(BigDecimal value, String field) {
         present(value, field);
         if (value.signum() < 0 || value.compareTo(BigDecimal.ONE) > 0) {
-            throw new IllegalArgumentException(field + " " + value.toPlainString() + " is outside [0, 1]");
+            throw new IllegalArgumentException(field + " " + shown(value) + " is outside [0, 1]");
         }
         return value;
+    }
+
+    /** A decimal as a message may show it: in full when it is small, else only its size (never expanded). */
+    static String shown(BigDecimal value) {
+        boolean small = Math.abs(value.scale()) <= 12 && value.precision() <= 30;
+        return small ? value.toPlainString() : "(a number of " + value.precision() + " digits, scale " + value.scale() + ")";
     }
 
     static long nonNegative(long value, String field) {

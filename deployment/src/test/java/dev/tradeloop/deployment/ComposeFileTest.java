@@ -111,10 +111,24 @@ class ComposeFileTest {
         applicationServices().forEach((service, app) -> {
             JsonNode definition = COMPOSE.path("services").path(service);
             int port = Project.httpPort(app);
-            assertThat(definition.path("ports").get(0).asText()).isEqualTo(port + ":" + port);
+            assertThat(definition.path("ports").get(0).asText()).isEqualTo("127.0.0.1:" + port + ":" + port);
             assertThat(definition.path("healthcheck").path("test").get(1).asText())
                     .contains("http://localhost:" + port + "/q/health/ready");
         });
+    }
+
+    @Test
+    void every_published_port_listens_on_loopback_only() {
+        List<String> published = new ArrayList<>();
+        COMPOSE.path("services").forEach(service -> service.path("ports").forEach(port -> published.add(port.asText())));
+        assertThat(published).hasSizeGreaterThanOrEqualTo(9).allMatch(port -> port.startsWith("127.0.0.1:"));
+    }
+
+    @Test
+    void the_scenario_is_started_from_the_simulators_own_network_as_its_admin_answers_loopback_only() {
+        JsonNode starter = COMPOSE.path("services").path("scenario-start");
+        assertThat(starter.path("network_mode").asText()).isEqualTo("service:exchange-sim");
+        assertThat(starter.path("entrypoint").toString()).contains("http://127.0.0.1:8100/sim/admin/scenario/start");
     }
 
     @Test

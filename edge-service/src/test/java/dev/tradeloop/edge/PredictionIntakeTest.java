@@ -32,6 +32,11 @@ class PredictionIntakeTest {
                 + (modelId == null ? "" : ",\"modelId\":\"" + modelId + "\"") + ",\"modelVersion\":\"2.1\"}";
     }
 
+    /** A request signed in as model nws (the test credentials, src/test/resources/models/credentials). */
+    private static io.restassured.specification.RequestSpecification asNws() {
+        return given().contentType(ContentType.JSON).header("Authorization", "Bearer nws:nws-test-secret");
+    }
+
     private static String ticker() {
         return "KXEDGE-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     }
@@ -40,7 +45,7 @@ class PredictionIntakeTest {
     void a_valid_prediction_is_published_and_read_back_as_the_latest_for_its_market() {
         String ticker = ticker();
 
-        String eventId = given().contentType(ContentType.JSON).body(body(ticker, "0.62", "\"0.80\"", "nws"))
+        String eventId = asNws().body(body(ticker, "0.62", "\"0.80\"", "nws"))
                 .when().post("/predictions").then().statusCode(202).extract().jsonPath().getString("eventId");
 
         try (TopicReader<Prediction> predictions = TestKafka.get().reader(Topics.PREDICTIONS)) {
@@ -57,14 +62,14 @@ class PredictionIntakeTest {
     void an_absurd_or_incomplete_prediction_gets_a_400_that_names_the_field() {
         String ticker = ticker();
 
-        String outside = given().contentType(ContentType.JSON).body(body(ticker, "1.2", "0.8", "nws"))
+        String outside = asNws().body(body(ticker, "1.2", "0.8", "nws"))
                 .when().post("/predictions").then().statusCode(400).extract().jsonPath().getString("error");
-        String missing = given().contentType(ContentType.JSON).body(body(ticker, "0.5", "0.8", null))
+        String missing = asNws().body(body(ticker, "0.5", "0.8", null))
                 .when().post("/predictions").then().statusCode(400).extract().jsonPath().getString("error");
-        String negative = given().contentType(ContentType.JSON).body(body(ticker, "0.5", "-0.1", "nws"))
+        String negative = asNws().body(body(ticker, "0.5", "-0.1", "nws"))
                 .when().post("/predictions").then().statusCode(400).extract().jsonPath().getString("error");
 
-        String notANumber = given().contentType(ContentType.JSON).body(body(ticker, "\"abc\"", "0.8", "nws"))
+        String notANumber = asNws().body(body(ticker, "\"abc\"", "0.8", "nws"))
                 .when().post("/predictions").then().statusCode(400).extract().asString();
 
         assertThat(notANumber).contains("probabilityYes");
@@ -72,6 +77,43 @@ class PredictionIntakeTest {
         assertThat(missing).isEqualTo("modelId is missing");
         assertThat(negative).isEqualTo("confidence -0.1 is outside [0, 1]");
         given().when().get("/predictions/" + ticker).then().statusCode(404);
+    }
+
+    @Test
+    void only_a_registered_model_with_its_credential_posts_and_only_in_its_own_name() {
+        String ticker = ticker();
+        String body = body(ticker, "0.62", "0.8", "nws");
+
+        String none = given().contentType(ContentType.JSON).body(body).when().post("/predictions").then()
+                .statusCode(401).header("WWW-Authenticate", "Bearer").extract().jsonPath().getString("error");
+        for (String wrong : new String[] {"Bearer nws:not-the-secret", "Bearer nobody:nws-test-secret",
+                "Bearer nws-test-secret", "Basic bndzOm53cy10ZXN0LXNlY3JldA==", "Bearer nws:"}) {
+            given().contentType(ContentType.JSON).header("Authorization", wrong).body(body).when()
+                    .post("/predictions").then().statusCode(401);
+        }
+        // model other, signed in as itself, may not speak for nws
+        String foreign = given().contentType(ContentType.JSON).header("Authorization", "Bearer other:other-test-secret")
+                .body(body).when().post("/predictions").then().statusCode(403).extract().jsonPath().getString("error");
+        // and even a body the reader would refuse is refused as unauthenticated first
+        given().contentType(ContentType.JSON).body("{not json").when().post("/predictions").then().statusCode(401);
+
+        assertThat(none).contains("Authorization: Bearer MODEL-ID:SECRET");
+        assertThat(foreign).contains("model other may post only its own predictions");
+        given().when().get("/predictions/" + ticker).then().statusCode(404);
+        asNws().body(body).when().post("/predictions").then().statusCode(202);
+    }
+
+    @Test
+    void a_huge_exponent_gets_a_400_that_names_the_field_and_the_service_goes_on() {
+        String ticker = ticker();
+        for (String huge : new String[] {"1E+300000000", "1E-999999999", "\"1E+300000000\""}) {
+            String answer = asNws().body(body(ticker, huge, "0.8", "nws"))
+                    .when().post("/predictions").then().statusCode(400).extract().asString();
+            assertThat(answer).contains("probabilityYes").contains("is refused").doesNotContain("300000000");
+        }
+        given().when().get("/predictions/" + ticker).then().statusCode(404);
+        asNws().body(body(ticker, "0.62", "0.8", "nws"))
+                .when().post("/predictions").then().statusCode(202);
     }
 
     @Test

@@ -7,7 +7,6 @@ import dev.tradeloop.events.PositionClosed;
 import dev.tradeloop.events.PositionEvent;
 import dev.tradeloop.events.Topics;
 import dev.tradeloop.events.money.Money;
-import dev.tradeloop.testkit.ServiceProcess;
 import dev.tradeloop.testkit.TestKafka;
 import dev.tradeloop.testkit.TopicReader;
 import dev.tradeloop.testkit.TradeloopInfrastructure;
@@ -16,7 +15,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -44,24 +42,17 @@ class DashboardFollowsTheLoopTest {
     @Test
     void the_dashboard_shows_the_position_open_then_closed_by_its_stop_loss_without_a_reload() throws IOException {
         StopLossTrade trade = new StopLossTrade();
-        Stack stack = trade.stack("dashboard_loop");
-        try (ServiceProcess risk = stack.start("risk-service");
-                ServiceProcess order = stack.start("order-service");
-                ServiceProcess monitor = stack.start("monitor-service");
-                ServiceProcess exit = stack.start("exit-service");
-                ServiceProcess edge = stack.start("edge-service");
-                ServiceProcess portfolio = stack.start("portfolio-service",
-                        Map.of("tradeloop.portfolio.risk-url", risk.uri("/").toString()));
+        try (StopLossTrade.Loop loop = trade.startLoop("dashboard_loop");
                 Browser browser = Browser.open(Files.createTempDirectory("chromium-profile"));
                 TopicReader<ApprovedTrade> approvals = TestKafka.get().reader(Topics.APPROVED_TRADES);
                 TopicReader<PositionEvent> positions = TestKafka.get().reader(Topics.POSITION_EVENTS)) {
 
-            trade.predict(edge);
+            trade.predict(loop.edge());
             ApprovedTrade approved = approvals.await(t -> t.marketTicker().equals(trade.market), DEADLINE);
             String position = approved.positionId();
 
             // The dashboard shows the open position;
-            browser.driver.get(portfolio.uri("/").toString());
+            browser.driver.get(loop.portfolio().uri("/").toString());
             List<String> open = browser.await(DEADLINE, page -> cellsOf(page, "open-positions", position));
             assertThat(open.get(2)).isEqualTo(approved.contracts().toString());
             ((JavascriptExecutor) browser.driver).executeScript("window.samePage = 'not reloaded';");
@@ -84,7 +75,7 @@ class DashboardFollowsTheLoopTest {
             assertThat(logged).contains("exit STOP_LOSS (CRITICAL)");
 
             // and its operator actions reach risk-service, which refuses them without the token.
-            HttpResponse<String> refused = portfolio.post("/operator/kill-switch",
+            HttpResponse<String> refused = loop.portfolio().post("/operator/kill-switch",
                     "{\"action\":\"HALT\",\"reason\":\"test\"}");
             assertThat(refused.statusCode()).isEqualTo(401);
             assertThat(refused.body()).contains("the operator token is missing");

@@ -118,6 +118,6 @@ class EntryFlowEndToEndTest {
             throws IOException {
         String body = "{\"marketTicker\":\"" + market + "\",\"probabilityYes\":\"" + probability
                 + "\",\"confidence\":\"0.80\",\"modelId\":\"e2e\",\"modelVersion\":\"1\"}";
-        assertThat(edge.post("/predictions", body).statusCode()).isEqualTo(202);
+        assertThat(edge.post("/predictions", body, Stack.asModel("e2e")).statusCode()).isEqualTo(202);
     }
 }

@@ -33,12 +33,45 @@ final class Stack {
 
     private final Map<String, String> config = new HashMap<>();
 
+    /** The models the system tests post as, each with the secret {@code <model>-system-test}. */
+    private static final List<String> MODELS = List.of("loop", "e2e");
+
+    /** The header a model posts a prediction with: its credential. */
+    static String[] asModel(String modelId) {
+        return new String[] {"Authorization", "Bearer " + modelId + ":" + modelId + "-system-test"};
+    }
+
+    /** The credentials file edge-service reads: the hashes of the test models' secrets. */
+    private static String modelCredentials() {
+        try {
+            StringBuilder lines = new StringBuilder();
+            for (String model : MODELS) {
+                byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                        .digest((model + "-system-test").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                lines.append(model).append(" sha256:").append(java.util.HexFormat.of().formatHex(hash)).append('\n');
+            }
+            Path file = ROOT.resolve("system-tests/target/models/credentials");
+            java.nio.file.Files.createDirectories(file.getParent());
+            java.nio.file.Files.writeString(file, lines);
+            return file.toString();
+        } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("could not write the test models' credentials", e);
+        }
+    }
+
     Stack(String database) {
         config.putAll(TestExchange.get().serviceConfig());
+        config.put("tradeloop.models.credentials-file", modelCredentials());
         config.putAll(TestPostgres.get().serviceConfig(database));
         config.put("kafka.bootstrap.servers", TestKafka.get().bootstrapServers());
         config.put("tradeloop.risk.operator-token", OPERATOR_TOKEN);
         config.put("tradeloop.market-data.refresh", "1s");
+    }
+
+    /** This stack with one more setting for every service it starts. */
+    Stack with(String key, String value) {
+        config.put(key, value);
+        return this;
     }
 
     /** The JDBC URL of this stack's database. */

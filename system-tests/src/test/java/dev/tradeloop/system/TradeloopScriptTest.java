@@ -60,6 +60,21 @@ class TradeloopScriptTest {
             throws Exception {
         String firstUp = tradeloop("up", "--fresh");
         assertThat(firstUp).contains("the simulator's scenario started", "Tradeloop is up");
+        // every part listens on loopback only: the broker, the database, the simulator and each service
+        Map<Integer, java.util.Set<String>> listening = ListeningSockets.now();
+        for (int port : new int[] {5433, 9092, 9093, 8100, 8101, 8102, 8103, 8104, 8105, 8106}) {
+            assertThat(listening.get(port)).as("what port %d listens on", port).containsExactly("loopback");
+        }
+
+        // only a registered model may post a prediction, in its own name
+        String prediction = "{\"marketTicker\":\"KXPAPER-CPI-T3.0\",\"probabilityYes\":\"0.99\","
+                + "\"confidence\":\"0.99\",\"modelId\":\"sim-model\",\"modelVersion\":\"1\"}";
+        assertThat(post(8101, "/predictions", prediction).statusCode()).isEqualTo(401);
+        String added = tradeloop("model", "add", "script-test");
+        String credential = added.replaceAll("(?s).*Authorization: Bearer (script-test:[0-9a-f]+).*", "$1");
+        assertThat(post(8101, "/predictions", prediction, "Authorization", "Bearer " + credential).statusCode())
+                .isEqualTo(403);
+        assertThat(Files.readString(HOME.resolve("keys/models"))).doesNotContain(credential.substring(12));
 
         // the five entries: held in the monitor and on the exchange
         Map<String, String> held = await("the five entries").atMost(Duration.ofSeconds(60)).ignoreExceptions()
@@ -79,8 +94,11 @@ class TradeloopScriptTest {
         long resumedAt = Long.parseLong(secondUp.replaceAll("(?s).*\"resumed_at_second\":(\\d+).*", "$1"));
         assertThat(resumedAt).isBetween(secondAtStop, secondAtStop + 2);
         assertThat(heldOnExchange(exchange)).isEqualTo(held);
+        // (the monitor answers once its stores are restored from their changelogs)
+        assertThat(await("the monitor's positions").atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                .pollInterval(Duration.ofMillis(500)).until(TradeloopScriptTest::positionIdsInMonitor,
+                        ids -> !ids.isEmpty())).isEqualTo(positionIds);
         assertThat(openInMonitor()).isEqualTo(held);
-        assertThat(positionIdsInMonitor()).isEqualTo(positionIds);
 
         // each of the five closes by the exit its market was scripted for,
         Map<String, String> exits = await("the five positions closed").atMost(Duration.ofSeconds(180))
@@ -146,6 +164,17 @@ class TradeloopScriptTest {
         return new KalshiClient(ExchangeEnvironment.at(URI.create("http://127.0.0.1:8100/trade-api/v2")),
                 Optional.of(new ApiCredentials(keyId, PemPrivateKeys.read(HOME.resolve("keys/paper.key.pem")))),
                 RateLimits.PRIME, Duration.ofSeconds(5), Clock.systemUTC());
+    }
+
+    private static HttpResponse<String> post(int port, String path, String json, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(5)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode get(int port, String path) throws IOException, InterruptedException {

@@ -25,7 +25,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -52,21 +51,14 @@ class WholeLoopEndToEndTest {
         TestKafka kafka = TestKafka.get();
         StopLossTrade trade = new StopLossTrade();
         String market = trade.market;
-        Stack stack = trade.stack("whole_loop");
-        try (ServiceProcess risk = stack.start("risk-service");
-                ServiceProcess order = stack.start("order-service");
-                ServiceProcess monitor = stack.start("monitor-service");
-                ServiceProcess exit = stack.start("exit-service");
-                ServiceProcess edge = stack.start("edge-service");
-                ServiceProcess portfolio = stack.start("portfolio-service",
-                        Map.of("tradeloop.portfolio.risk-url", risk.uri("/").toString()));
+        try (StopLossTrade.Loop loop = trade.startLoop("whole_loop");
                 TopicReader<ApprovedTrade> approvals = kafka.reader(Topics.APPROVED_TRADES);
                 TopicReader<PositionEvent> positions = kafka.reader(Topics.POSITION_EVENTS);
                 TopicReader<ExitTrigger> triggers = kafka.reader(Topics.EXIT_TRIGGERS);
                 TopicReader<Fill> fills = kafka.reader(Topics.FILLS)) {
 
             // A model says YES is 64 % likely: the edge is approved and bought at the 0.57 ask.
-            trade.predict(edge);
+            trade.predict(loop.edge());
             ApprovedTrade approved = approvals.await(t -> t.marketTicker().equals(market), DEADLINE);
             String position = approved.positionId();
             PositionOpened opened = (PositionOpened) positions.await(e -> e.positionId().equals(position)
@@ -98,25 +90,27 @@ class WholeLoopEndToEndTest {
                     .minus(StopLossTrade.ENTRY.times(approved.contracts())).minus(closed.totalFees());
             assertThat(closed.realizedPnl()).isEqualTo(byHand);
             // and the read side shows the same figure.
-            JsonNode shown = JSON.readTree(portfolio.awaitGet("/positions/" + position, response ->
+            JsonNode shown = JSON.readTree(loop.portfolio().awaitGet("/positions/" + position, response ->
                     response.statusCode() == 200 && response.body().contains("\"CLOSED\""), DEADLINE).body());
             assertThat(Money.parse(shown.at("/position/realizedPnl").asText())).isEqualTo(closed.realizedPnl());
 
             // One grep follows the trade: the lines logged while working it carry its correlation id;
             String correlation = "correlationId=" + approved.correlationId();
-            assertThat(order.log().lines().filter(line -> line.contains("entry " + position + " ended FILLED")))
+            assertThat(loop.order().log().lines().filter(line -> line.contains("entry " + position + " ended FILLED")))
                     .singleElement().asString().contains(correlation);
             String exitEnded = "exit " + position + " CRITICAL STOP_LOSS ended";
-            assertThat(exit.log().lines().filter(line -> line.contains(exitEnded)))
+            assertThat(loop.exit().log().lines().filter(line -> line.contains(exitEnded)))
                     .singleElement().asString().contains(correlation);
 
             // Every metric the Grafana dashboard charts is served, and the counters saw this trade.
-            String metrics = String.join("\n", edge.get("/q/metrics").body(), risk.get("/q/metrics").body(),
-                    order.get("/q/metrics").body(), monitor.get("/q/metrics").body(), exit.get("/q/metrics").body(),
-                    portfolio.get("/q/metrics").body());
-            assertThat(metrics).contains(dashboardMetrics().toArray(String[]::new));
+            StringBuilder metrics = new StringBuilder();
+            for (ServiceProcess service : List.of(loop.edge(), loop.risk(), loop.order(), loop.monitor(), loop.exit(),
+                    loop.portfolio())) {
+                metrics.append(service.get("/q/metrics").body()).append('\n');
+            }
+            assertThat(metrics.toString()).contains(dashboardMetrics().toArray(String[]::new));
             // (a counter with labels appears once it has counted; the latency histogram is there from the start)
-            assertThat(metrics).contains("tradeloop_exit_triggers_total{priority=\"CRITICAL\",reason=\"STOP_LOSS\"}",
+            assertThat(metrics.toString()).contains("tradeloop_exit_triggers_total{priority=\"CRITICAL\",reason=\"STOP_LOSS\"}",
                     "tradeloop_risk_decisions_total{outcome=\"APPROVED\",reason=\"NONE\"}",
                     "tradeloop_orders_total{priority=\"CRITICAL\",purpose=\"EXIT\",status=\"FILLED\"}")
                     .doesNotContain("tradeloop_tick_to_trigger_seconds_count 0.0");

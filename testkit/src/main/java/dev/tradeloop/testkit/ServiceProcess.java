@@ -127,10 +127,19 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** {@code POST path} with a JSON body. */
     public HttpResponse<String> post(String path, String json) throws IOException {
+        return post(path, json, new String[0]);
+    }
+
+    /** POSTs {@code json} with more headers, given as name, value, name, value... */
+    public HttpResponse<String> post(String path, String json, String... headers) throws IOException {
         try {
-            return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json");
+            if (headers.length > 0) {
+                request.headers(headers);
+            }
+            return HTTP.send(request.POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);

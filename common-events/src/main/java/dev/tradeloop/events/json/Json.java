@@ -36,6 +36,7 @@ public final class Json {
                 .addModule(new JavaTimeModule())
                 .addModule(new Jdk8Module())
                 .addModule(decimalsAsText)
+                .addModule(BoundedDecimals.module())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
  */
 final class FixedPoint {
 
+    /** Longer than any amount the contract carries; a longer text is refused unread, and never quoted. */
+    private static final int MAX_TEXT = 40;
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
 
     private FixedPoint() {
@@ -22,6 +24,10 @@ final class FixedPoint {
     static long parse(String text, int scale, String what) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException(what + " is blank");
+        }
+        if (text.length() > MAX_TEXT) {
+            throw new IllegalArgumentException(what + " of " + text.length() + " characters is refused (at most "
+                    + MAX_TEXT + ")");
         }
         if (!DECIMAL.matcher(text).matches()) {
             throw new IllegalArgumentException(what + " '" + text + "' is not a decimal number");

@@ -3,6 +3,8 @@ package dev.tradeloop.edge.rest;
 import dev.tradeloop.edge.LatestPredictions;
 import dev.tradeloop.edge.PredictionCheck;
 import dev.tradeloop.edge.messaging.ModelErrors;
+import dev.tradeloop.edge.models.ModelAuthenticated;
+import dev.tradeloop.edge.models.ModelAuthentication;
 import dev.tradeloop.events.Prediction;
 import dev.tradeloop.events.Topics;
 import dev.tradeloop.support.EventPublisher;
@@ -13,6 +15,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
@@ -25,7 +29,7 @@ import java.util.UUID;
 /**
  * The prediction intake, so a model in any language can feed the loop: {@code POST /predictions}
  * with {@code marketTicker}, {@code probabilityYes}, {@code confidence}, {@code modelId},
- * {@code modelVersion}. A valid prediction is on the {@code predictions} topic before the 202; an
+ * {@code modelVersion}, by a registered model with its credential, in its own name. A valid prediction is on the {@code predictions} topic before the 202; an
  * invalid or absurd one gets a 400 that names the field, counts as a model error, and nothing is
  * published.
  */
@@ -53,9 +57,16 @@ public class PredictionsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response submit(PredictionRequest request) {
+    @ModelAuthenticated
+    public Response submit(PredictionRequest request, @Context ContainerRequestContext context) {
         if (request == null) {
             return invalid("the body must be a JSON object with marketTicker, probabilityYes, confidence, modelId and modelVersion");
+        }
+        String model = (String) context.getProperty(ModelAuthentication.MODEL);
+        if (request.modelId() != null && !request.modelId().equals(model)) {
+            Log.warnf("model %s was refused a prediction in another model's name", model);
+            return Response.status(403).entity(Map.of("error", "model " + model
+                    + " may post only its own predictions; the body's modelId names another model")).build();
         }
         Prediction prediction;
         try {

@@ -9,7 +9,9 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Every private endpoint ({@code /portfolio}) must be signed: a request that is not gets 401 as
- * Kalshi answers it; one that is carries its account to the resource.
+ * Kalshi answers it; one that is carries its account to the resource. The path is matched once
+ * normalised (decoded, dot segments and repeated slashes resolved), so no spelling of a private
+ * path escapes the check.
  */
 public class SignatureFilter {
 
@@ -25,7 +27,8 @@ public class SignatureFilter {
     @ServerRequestFilter
     public Optional<Response> verify(ContainerRequestContext request) {
         String path = request.getUriInfo().getRequestUri().getRawPath();
-        if (!path.startsWith(PRIVATE_PREFIX)) {
+        // which rule applies is decided on the path as the router sees it; the signature covers the path as sent
+        if (!Paths.isUnder(Paths.normalised(path), PRIVATE_PREFIX)) {
             return Optional.empty();
         }
         RequestAuthenticator.Verdict verdict = authenticator.authenticate(request::getHeaderString, request.getMethod(), path);
