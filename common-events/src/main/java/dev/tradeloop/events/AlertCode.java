@@ -5,6 +5,8 @@ public enum AlertCode {
     BREAKER_TRIPPED,
     BREAKER_RESET,
     KILL_SWITCH,
+    /** Someone tried an operator action without the right token. */
+    OPERATOR_REFUSED,
     EXIT_FAILED,
     MONITOR_STALE,
     RECONCILIATION_MISMATCH,

@@ -35,7 +35,8 @@ final class Require {
 
     /** A decimal as a message may show it: in full when it is small, else only its size (never expanded). */
     static String shown(BigDecimal value) {
-        boolean small = Math.abs(value.scale()) <= 12 && value.precision() <= 30;
+        boolean small = Math.abs(value.scale()) <= dev.tradeloop.events.json.BoundedDecimals.MAX_SCALE
+                && value.precision() <= dev.tradeloop.events.json.BoundedDecimals.MAX_PRECISION;
         return small ? value.toPlainString() : "(a number of " + value.precision() + " digits, scale " + value.scale() + ")";
     }
 

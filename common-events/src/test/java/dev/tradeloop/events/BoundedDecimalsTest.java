@@ -30,7 +30,8 @@ class BoundedDecimalsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"1E+300000000", "1E-999999999", "\"1E+300000000\"", "\"1E-999999999\"",
-            "0.50000000000000000000000000000000001", "1e13"})
+            "0.5000000000000000000000000000000000000000000000000000000001", "1e51", "1E-51",
+            "12345678901234567890123456789012345678901"})
     void a_decimal_beyond_the_bounds_is_refused_with_the_field_named_and_not_quoted(String raw) {
         assertThatThrownBy(() -> predictions.decode(predictionWith(raw)))
                 .isInstanceOfSatisfying(EventDecodingException.class, e -> {

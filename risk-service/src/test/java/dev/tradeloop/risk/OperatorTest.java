@@ -3,6 +3,8 @@ package dev.tradeloop.risk;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tradeloop.events.Alert;
+import dev.tradeloop.events.AlertCode;
 import dev.tradeloop.events.BreakerName;
 import dev.tradeloop.events.BreakerState;
 import dev.tradeloop.events.Edge;
@@ -45,6 +47,7 @@ class OperatorTest {
 
     @Test
     void without_the_token_or_with_a_wrong_one_nothing_changes() {
+        TopicReader<Alert> alerts = kafka.reader(Topics.ALERTS);
         String missing = given().contentType(ContentType.JSON).body("{\"action\":\"HALT\"}")
                 .when().post("/risk/kill-switch").then().statusCode(401).extract().jsonPath().getString("error");
         String wrong = given().header("X-Operator-Token", "guess").when().post("/risk/breakers/DAILY_LOSS/reset")
@@ -54,6 +57,12 @@ class OperatorTest {
         assertThat(wrong).isEqualTo("the operator token is wrong");
         assertThat(given().when().get("/risk/state").then().statusCode(200).extract().jsonPath().getString("mode"))
                 .isEqualTo("ACTIVE");
+        // even a body the endpoint could not read is refused for the token first
+        given().contentType(ContentType.JSON).body("{broken").when().post("/risk/kill-switch").then().statusCode(401);
+        // and the refusals are audited: an alert for a person (at most one a minute), which names what was tried
+        Alert refused = alerts.await(alert -> alert.code() == AlertCode.OPERATOR_REFUSED, DEADLINE);
+        assertThat(refused.message()).contains("POST /risk/kill-switch", "the operator token is missing");
+        alerts.close();
     }
 
     @Test

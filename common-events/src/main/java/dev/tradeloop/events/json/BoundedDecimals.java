@@ -18,10 +18,13 @@ import java.math.BigDecimal;
  */
 public final class BoundedDecimals {
 
-    /** Longer than any price, count, amount or probability the contract carries. */
-    public static final int MAX_TEXT = 40;
-    public static final int MAX_PRECISION = 30;
-    public static final int MAX_SCALE = 12;
+    /**
+     * Room for every decimal the project writes (the rules divide to 20 significant digits and a
+     * trailing stop multiplies such numbers), and a few characters to print at most.
+     */
+    public static final int MAX_TEXT = 64;
+    public static final int MAX_PRECISION = 40;
+    public static final int MAX_SCALE = 50;
 
     private BoundedDecimals() {
     }
