@@ -92,6 +92,49 @@ class KubernetesManifestsTest {
                 .contains("must have required property selector").contains("partitions must be integer");
     }
 
+    private static String selected(JsonNode policy) {
+        JsonNode selector = policy.path("spec").path("podSelector");
+        return selector.path("matchLabels").has("app.kubernetes.io/name")
+                ? selector.path("matchLabels").path("app.kubernetes.io/name").asText()
+                : selector.path("matchLabels").has("app.kubernetes.io/part-of") ? "every service"
+                : selector.path("matchExpressions").get(0).path("values").toString();
+    }
+
+    @Test
+    void network_policies_open_only_the_dashboard_to_the_world_and_let_services_reach_only_what_they_use() {
+        List<JsonNode> policies = ofKind("NetworkPolicy");
+        // every Tradeloop pod denies all ingress and egress but what a policy allows
+        assertThat(policies).anySatisfy(policy -> {
+            assertThat(selected(policy)).isEqualTo("every service");
+            assertThat(policy.path("spec").path("policyTypes").toString()).contains("Ingress", "Egress");
+            assertThat(policy.path("spec").has("ingress") || policy.path("spec").has("egress")).isFalse();
+        });
+        Map<String, List<String>> ingressFrom = new TreeMap<>();
+        Map<String, List<String>> egressTo = new TreeMap<>();
+        for (JsonNode policy : policies) {
+            policy.path("spec").path("ingress").forEach(rule -> ingressFrom.computeIfAbsent(selected(policy),
+                    k -> new ArrayList<>()).add(rule.has("from") ? rule.path("from").toString() : "anywhere"));
+            policy.path("spec").path("egress").forEach(rule -> egressTo.computeIfAbsent(selected(policy),
+                    k -> new ArrayList<>()).add(rule.path("to").toString() + " " + rule.path("ports").toString()));
+        }
+        // from anywhere: the dashboard alone; from another namespace: only Prometheus's "monitoring"
+        ingressFrom.forEach((pods, sources) -> sources.stream().filter(source -> source.equals("anywhere"))
+                .forEach(source -> assertThat(pods).isEqualTo("portfolio-service")));
+        assertThat(ingressFrom.get("portfolio-service")).contains("anywhere");
+        assertThat(ingressFrom.values().stream().flatMap(List::stream).filter(s -> s.contains("namespaceSelector")))
+                .allMatch(source -> source.contains("\"kubernetes.io/metadata.name\":\"monitoring\""));
+        assertThat(ingressFrom.get("risk-service")).containsExactly(
+                "[{\"podSelector\":{\"matchLabels\":{\"app.kubernetes.io/name\":\"portfolio-service\"}}}]");
+        // out: DNS, Kafka and PostgreSQL for all; HTTPS to public addresses only for those that talk outside
+        assertThat(String.join(" ", egressTo.get("every service"))).contains("kube-dns", "strimzi.io/cluster", "5432");
+        egressTo.forEach((pods, destinations) -> destinations.stream().filter(d -> d.contains("ipBlock"))
+                .forEach(destination -> {
+                    assertThat(pods).contains("edge-service", "order-service", "exit-service")
+                            .doesNotContain("risk-service", "monitor-service");
+                    assertThat(destination).contains("\"port\":443", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16");
+                }));
+    }
+
     @Test
     void every_application_runs_from_its_image_on_its_port_probed_on_q_health_with_requests_and_limits() {
         List<String> applications = new ArrayList<>();
