@@ -107,7 +107,7 @@ public class MarketDataFeed implements FeedListener {
             MarketInfo known = markets.putIfAbsent(market.ticker(), Ticks.infoOf(market));
             if (known == null) {
                 send(Ticks.fromMarket(market, sequence.next(market.ticker()), clock.instant()));
-            } else if (!known.closeTime().equals(market.closeTime())) {
+            } else if (market.closeTime() != null && !market.closeTime().equals(known.closeTime())) {
                 // the exchange moved the close (a paper scenario resumed after a pause, a real market extended)
                 markets.computeIfPresent(market.ticker(), (ticker, info) -> info.withCloseTime(market.closeTime()));
                 Log.infof("market %s now closes at %s", market.ticker(), market.closeTime());
