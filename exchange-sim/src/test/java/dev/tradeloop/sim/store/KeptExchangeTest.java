@@ -102,6 +102,14 @@ class KeptExchangeTest {
     }
 
     @Test
+    void a_store_that_cannot_be_reached_stops_the_start_saying_where() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PostgresExchangeStore.open(
+                "jdbc:postgresql://127.0.0.1:1/nowhere", TestPostgres.USER, Optional.empty()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("the simulator's store at jdbc:postgresql://127.0.0.1:1/nowhere cannot be used");
+    }
+
+    @Test
     void a_save_the_database_refused_goes_with_the_next_save() throws SQLException {
         SimExchange exchange = startExchange();
         exchange.addMarket(new SimMarket(MARKET, "KXKEPT", "kept", START.minusSeconds(60), START.plus(Duration.ofDays(1))));
