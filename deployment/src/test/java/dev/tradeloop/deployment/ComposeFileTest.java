@@ -1,5 +1,7 @@
 package dev.tradeloop.deployment;
 
+import dev.tradeloop.events.KafkaUser;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +12,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.NonValidationKeyword;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.tradeloop.events.KafkaUser;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -143,17 +146,43 @@ class ComposeFileTest {
     }
 
     @Test
-    void it_creates_the_catalog_topics_with_the_generated_script() {
-        JsonNode topics = COMPOSE.path("services").path("kafka-topics");
-        assertThat(topics.path("volumes").get(0).asText())
-                .isEqualTo("./" + GeneratedFiles.CREATE_TOPICS + ":/create-topics.sh:ro");
-        String script = Project.read(Project.ROOT.resolve(GeneratedFiles.CREATE_TOPICS));
+    void it_sets_up_the_catalogs_topics_users_and_acls_with_the_generated_script() {
+        JsonNode setup = COMPOSE.path("services").path("kafka-setup");
+        assertThat(setup.path("volumes").get(0).asText())
+                .isEqualTo("./" + GeneratedFiles.SETUP_KAFKA + ":/setup-kafka.sh:ro");
+        String script = Project.read(Project.ROOT.resolve(GeneratedFiles.SETUP_KAFKA));
         Matcher created = Pattern.compile("--topic (\\S+) --partitions (\\d+)").matcher(script);
         Map<String, Integer> partitions = new TreeMap<>();
         while (created.find()) {
             partitions.put(created.group(1), Integer.parseInt(created.group(2)));
         }
         assertThat(partitions).isEqualTo(Project.catalogPartitions());
+        for (KafkaUser user : KafkaUser.values()) {
+            String variable = GeneratedFiles.kafkaPasswordVariable(user);
+            assertThat(script).contains("user " + user.userName() + " \"${" + variable + ":?}\"");
+            assertThat(setup.path("environment").has(variable)).as("kafka-setup is given " + variable).isTrue();
+        }
+        assertThat(script).contains("allow User:risk-service --topic approved-trades --operation Write --operation Describe")
+                .doesNotContain("allow User:edge-service --topic approved-trades --operation Write");
+    }
+
+    @Test
+    void every_service_logs_in_to_kafka_and_postgresql_as_itself_and_no_password_has_a_default() {
+        Map<String, String> kafkaUsers = Map.of("exchange-sim", "SCENARIO_MODEL", "risk-service", "RISK_SERVICE",
+                "edge-service", "EDGE_SERVICE", "order-service", "ORDER_SERVICE", "monitor-service", "MONITOR_SERVICE",
+                "exit-service", "EXIT_SERVICE", "portfolio-service", "PORTFOLIO_SERVICE");
+        kafkaUsers.forEach((service, user) -> assertThat(COMPOSE.path("services").path(service).path("environment")
+                .path("TRADELOOP_KAFKA_PASSWORD").asText())
+                .isEqualTo("${TRADELOOP_KAFKA_PASSWORD_" + user + ":?run ./tradeloop keys first}"));
+        for (String service : List.of("risk-service", "order-service", "exit-service", "portfolio-service")) {
+            assertThat(COMPOSE.path("services").path(service).path("environment").path("TRADELOOP_POSTGRES_PASSWORD")
+                    .asText()).isEqualTo("${TRADELOOP_POSTGRES_PASSWORD_" + service.toUpperCase().replace('-', '_')
+                            + ":?run ./tradeloop keys first}");
+        }
+        assertThat(COMPOSE.path("services").path("postgres").path("volumes").get(0).asText())
+                .isEqualTo("./" + GeneratedFiles.DATABASE_ROLES + ":/docker-entrypoint-initdb.d/roles.sh:ro");
+        String file = Project.read(Project.ROOT.resolve("docker-compose.yml"));
+        assertThat(file).doesNotContainPattern("PASSWORD[A-Z_]*: \\$\\{[A-Z_]+:-");
     }
 
     @Test

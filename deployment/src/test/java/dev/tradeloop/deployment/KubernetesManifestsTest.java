@@ -174,7 +174,7 @@ class KubernetesManifestsTest {
         config.path("data").fieldNames().forEachRemaining(variable -> assertThat(Project.applications().stream()
                 .anyMatch(app -> Project.knowsSetting(app, variable))).as(variable + " is a setting").isTrue());
         Settings.assertValuesTheServicesAccept(config.path("data"), "tradeloop-config");
-        for (String secret : List.of("TRADELOOP_RISK_OPERATOR_TOKEN", "QUARKUS_DATASOURCE_PASSWORD",
+        for (String secret : List.of("TRADELOOP_RISK_OPERATOR_TOKEN", "TRADELOOP_POSTGRES_PASSWORD",
                 "TRADELOOP_EXCHANGE_KEY_ID")) {
             assertThat(config.path("data").has(secret)).isFalse();
             assertThat(ofKind("Deployment", "StatefulSet")).anySatisfy(workload -> assertThat(
@@ -185,6 +185,18 @@ class KubernetesManifestsTest {
                                 .isEqualTo("tradeloop-secrets");
                     }));
         }
+        // each service logs in to Kafka with the password Strimzi keeps in the Secret of its KafkaUser
+        ofKind("Deployment", "StatefulSet").forEach(workload -> {
+            String service = workload.path("metadata").path("name").asText();
+            assertThat(workload.path("spec").path("template").path("spec").path("containers").get(0).path("env"))
+                    .anySatisfy(variable -> {
+                        assertThat(variable.path("name").asText()).isEqualTo("TRADELOOP_KAFKA_PASSWORD");
+                        assertThat(variable.path("valueFrom").path("secretKeyRef").path("name").asText())
+                                .isEqualTo(service);
+                    });
+            assertThat(Project.read(Project.ROOT.resolve(GeneratedFiles.KAFKA_USERS)))
+                    .contains("kind: KafkaUser\nmetadata:\n  name: " + service + "\n");
+        });
     }
 
     @Test

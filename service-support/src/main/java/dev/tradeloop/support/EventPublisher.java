@@ -30,15 +30,14 @@ public class EventPublisher {
     private final KafkaProducer<String, byte[]> producer;
     private final EventMetrics metrics;
 
-    public EventPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    public EventPublisher(KafkaClientSettings kafka,
             @ConfigProperty(name = "quarkus.application.name") String application, EventMetrics metrics) {
         this.metrics = metrics;
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        this.producer = new KafkaProducer<>(kafka.with(Map.of(
                 ProducerConfig.CLIENT_ID_CONFIG, application + "-publisher",
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
-                ProducerConfig.LINGER_MS_CONFIG, "0"),
+                ProducerConfig.LINGER_MS_CONFIG, "0")),
                 new StringSerializer(), new ByteArraySerializer());
     }
 

@@ -1,6 +1,5 @@
 package dev.tradeloop.support;
 
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -17,10 +16,9 @@ public final class RawConsumers {
     private RawConsumers() {
     }
 
-    /** A consumer of {@code bootstrapServers} with these settings on top of the defaults above. */
-    public static KafkaConsumer<String, byte[]> create(String bootstrapServers, Map<String, String> settings) {
-        Map<String, Object> config = new HashMap<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+    /** A consumer of the service's broker, as the service, with these settings on top of the defaults above. */
+    public static KafkaConsumer<String, byte[]> create(KafkaClientSettings kafka, Map<String, String> settings) {
+        Map<String, Object> config = kafka.with(Map.of(
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
         config.putAll(settings);

@@ -28,7 +28,7 @@ class EveryServiceStartsTest {
     @Test
     void every_service_process_reports_healthy(TestKafka kafka) throws Exception {
         Map<String, String> config = new java.util.HashMap<>(TestExchange.get().serviceConfig());
-        config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        config.putAll(kafka.serviceConfig());
         config.putAll(TestPostgres.get().serviceConfig("every_service"));
         List<ServiceProcess> started = new ArrayList<>();
         try {

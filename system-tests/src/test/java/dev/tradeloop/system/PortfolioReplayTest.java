@@ -119,7 +119,7 @@ class PortfolioReplayTest {
     }
 
     private static Connection connect(String jdbcUrl) throws SQLException {
-        Connection db = DriverManager.getConnection(jdbcUrl, TestPostgres.USER, TestPostgres.PASSWORD);
+        Connection db = DriverManager.getConnection(jdbcUrl, "portfolio_service", TestPostgres.get().servicePassword());
         try (Statement schema = db.createStatement()) {
             schema.execute("SET search_path TO portfolio");
         }

@@ -63,7 +63,7 @@ final class Stack {
         config.putAll(TestExchange.get().serviceConfig());
         config.put("tradeloop.models.credentials-file", modelCredentials());
         config.putAll(TestPostgres.get().serviceConfig(database));
-        config.put("kafka.bootstrap.servers", TestKafka.get().bootstrapServers());
+        config.putAll(TestKafka.get().serviceConfig());
         config.put("tradeloop.risk.operator-token", OPERATOR_TOKEN);
         config.put("tradeloop.market-data.refresh", "1s");
     }

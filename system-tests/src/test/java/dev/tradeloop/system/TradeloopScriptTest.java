@@ -12,6 +12,7 @@ import dev.tradeloop.exchange.auth.PemPrivateKeys;
 import dev.tradeloop.exchange.model.MarketPosition;
 import dev.tradeloop.exchange.rest.KalshiClient;
 import dev.tradeloop.exchange.rest.RateLimits;
+import dev.tradeloop.testkit.DefaultScenario;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -42,13 +43,7 @@ class TradeloopScriptTest {
     private static final Path HOME = Stack.ROOT.resolve("system-tests/target/tradeloop-home");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    /** The exit each market of the default scenario is scripted for (see its titles and the README). */
-    private static final Map<String, String> INTENDED_EXITS = Map.of(
-            "KXPAPER-RAIN-NYC", "STOP_LOSS",
-            "KXPAPER-GDP-Q4", "LIQUIDITY_DRIED_UP",
-            "KXPAPER-CPI-T3.0", "EARLY_EXIT",
-            "KXPAPER-FED-DEC", "TIME_BASED_URGENT",
-            "KXPAPER-HIGHNY-T52", "TRAILING_STOP");
+    private static final Map<String, String> INTENDED_EXITS = DefaultScenario.INTENDED_EXITS;
 
     @AfterEach
     void down() throws Exception {
@@ -70,6 +65,7 @@ class TradeloopScriptTest {
         String prediction = "{\"marketTicker\":\"KXPAPER-CPI-T3.0\",\"probabilityYes\":\"0.99\","
                 + "\"confidence\":\"0.99\",\"modelId\":\"sim-model\",\"modelVersion\":\"1\"}";
         assertThat(post(8101, "/predictions", prediction).statusCode()).isEqualTo(401);
+        Files.deleteIfExists(HOME.resolve("keys/models")); // the keys stay between runs of this test; its model does not
         String added = tradeloop("model", "add", "script-test");
         String credential = added.replaceAll("(?s).*Authorization: Bearer (script-test:[0-9a-f]+).*", "$1");
         assertThat(post(8101, "/predictions", prediction, "Authorization", "Bearer " + credential).statusCode())

@@ -5,14 +5,15 @@ import java.util.Map;
 
 /**
  * Gives a {@code @QuarkusTest} the JVM's real Kafka broker: use it with
- * {@code @WithTestResource(KafkaTestResource.class)}. The broker outlives the application, so
- * several test classes share one.
+ * {@code @WithTestResource(KafkaTestResource.class)}. The application connects as its own user
+ * (its application name), with the rights the catalog gives it. The broker outlives the
+ * application, so several test classes share one.
  */
 public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        return Map.of("kafka.bootstrap.servers", TestKafka.get().bootstrapServers());
+        return TestKafka.get().serviceConfig();
     }
 
     @Override

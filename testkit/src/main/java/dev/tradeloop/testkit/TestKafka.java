@@ -1,53 +1,89 @@
 package dev.tradeloop.testkit;
 
 import dev.tradeloop.events.Event;
+import dev.tradeloop.events.KafkaUser;
 import dev.tradeloop.events.Topic;
-import dev.tradeloop.events.Topics;
+import dev.tradeloop.stack.KafkaBroker;
+import dev.tradeloop.stack.KafkaSetup;
+import dev.tradeloop.stack.Secrets;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 
 /**
- * A real single-node KRaft Kafka broker in the test JVM (Kafka's own test kit), started once per
- * JVM on a random port with every topic of the catalog created, and the helpers tests use to
- * produce to it and await what the system under test wrote.
+ * A real single-node KRaft Kafka broker in the test JVM, the very broker the local stack runs
+ * ({@link KafkaBroker}): every client authenticates (SCRAM) and may do only what the catalog's ACLs
+ * give its user ({@link KafkaUser}). It is started once per JVM on free ports with every topic,
+ * user and ACL of the catalog made by {@link KafkaSetup}. Every service and model user has the
+ * same password here ({@link #servicePassword()}); the test's own helpers (produce, read, admin)
+ * use the superuser, so a test can write what no service may. A JVM has one broker, shared by
+ * every class loader in it (Quarkus gives each test application its own).
  */
 public final class TestKafka {
 
     private static TestKafka instance;
 
-    private final KafkaClusterTestKit cluster;
+    /** Where the JVM's broker is, for every class loader of the JVM (each Quarkus test application has its own). */
+    private static final String RUNNING = "tradeloop.test.kafka";
+
+    private final String bootstrapServers;
+    private final String adminPassword;
+    private final String servicePassword;
     private final KafkaProducer<String, byte[]> producer;
 
-    private TestKafka(KafkaClusterTestKit cluster) {
-        this.cluster = cluster;
-        this.producer = new KafkaProducer<>(producerConfig(cluster.bootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer());
+    private TestKafka(String bootstrapServers, String adminPassword, String servicePassword) {
+        this.bootstrapServers = bootstrapServers;
+        this.adminPassword = adminPassword;
+        this.servicePassword = servicePassword;
+        Map<String, Object> config = new HashMap<>(adminSettings());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+        this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 
-    /** The broker of this JVM, started (with the catalog's topics) on first use. */
-    public static synchronized TestKafka get() {
-        if (instance == null) {
-            instance = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "test-kafka-stop"));
+    /** The broker of this JVM, started (with the catalog's topics, users and ACLs) on first use. */
+    public static TestKafka get() {
+        synchronized (System.class) { // one lock for the whole JVM, whatever loaded this class
+            if (instance == null) {
+                String running = System.getProperty(RUNNING);
+                instance = running != null ? attach(running) : start();
+            }
+            return instance;
         }
-        return instance;
     }
 
     public String bootstrapServers() {
-        return cluster.bootstrapServers();
+        return bootstrapServers;
+    }
+
+    /** The password of every service's and model's user on this broker. */
+    public String servicePassword() {
+        return servicePassword;
+    }
+
+    /** What a service needs to reach this broker as its own user: the settings its configuration reads. */
+    public Map<String, String> serviceConfig() {
+        return Map.of("kafka.bootstrap.servers", bootstrapServers(), "tradeloop.kafka.password", servicePassword);
+    }
+
+    /** Client settings to connect as {@code user}, with that user's rights and no more. */
+    public Map<String, Object> settingsOf(KafkaUser user) {
+        return KafkaUser.clientSettings(bootstrapServers(), user.userName(), servicePassword);
+    }
+
+    /** Client settings to connect as the superuser, for what a test sets up or inspects. */
+    public Map<String, Object> adminSettings() {
+        return KafkaUser.clientSettings(bootstrapServers(), KafkaUser.ADMIN, adminPassword);
     }
 
     /** Produces {@code event} under {@code key} and waits for the broker's acknowledgement. */
@@ -66,62 +102,37 @@ public final class TestKafka {
 
     /** A reader of {@code topic} from its beginning, in a consumer group of its own. */
     public <V extends Event> TopicReader<V> reader(Topic<V> topic) {
-        return new TopicReader<>(bootstrapServers(), topic);
+        return new TopicReader<>(adminSettings(), topic);
     }
 
     public Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));
+        return Admin.create(adminSettings());
     }
 
     private static TestKafka start() {
         try {
-            TestKitNodes nodes = new TestKitNodes.Builder()
-                    .setCombined(true)
-                    .setNumBrokerNodes(1)
-                    .setNumControllerNodes(1)
-                    .setBaseDirectory(Path.of(System.getProperty("java.io.tmpdir"), "tradeloop-kafka-" + UUID.randomUUID()))
-                    .build();
-            KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(nodes)
-                    .setConfigProp("offsets.topic.replication.factor", "1")
-                    .setConfigProp("offsets.topic.num.partitions", "5")
-                    .setConfigProp("transaction.state.log.replication.factor", "1")
-                    .setConfigProp("transaction.state.log.min.isr", "1")
-                    .setConfigProp("transaction.state.log.num.partitions", "5")
-                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                    .setConfigProp("auto.create.topics.enable", "false")
-                    .build();
-            cluster.format();
-            cluster.startup();
-            cluster.waitForReadyBrokers();
-            createCatalogTopics(cluster.bootstrapServers());
-            return new TestKafka(cluster);
+            String adminPassword = Secrets.newPassword();
+            String servicePassword = Secrets.newPassword();
+            Path dataDir = Path.of(System.getProperty("java.io.tmpdir"), "tradeloop-kafka-" + UUID.randomUUID());
+            KafkaBroker broker = KafkaBroker.start(dataDir, freePort(), freePort(), adminPassword,
+                    Secrets.newPassword());
+            Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "test-kafka-stop"));
+            KafkaSetup.apply(broker.bootstrapServers(), adminPassword, user -> servicePassword);
+            System.setProperty(RUNNING, String.join(" ", broker.bootstrapServers(), adminPassword, servicePassword));
+            return new TestKafka(broker.bootstrapServers(), adminPassword, servicePassword);
         } catch (Exception e) {
             throw new IllegalStateException("the test Kafka broker did not start", e);
         }
     }
 
-    private static void createCatalogTopics(String bootstrapServers) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            admin.createTopics(Topics.all().stream()
-                    .map(topic -> new NewTopic(topic.name(), topic.partitions(), (short) 1).configs(topic.brokerConfig()))
-                    .toList()).all().get(60, TimeUnit.SECONDS);
-        }
+    private static TestKafka attach(String running) {
+        String[] parts = running.split(" ");
+        return new TestKafka(parts[0], parts[1], parts[2]);
     }
 
-    private static Properties producerConfig(String bootstrapServers) {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.LINGER_MS_CONFIG, "0");
-        return config;
-    }
-
-    private void stop() {
-        try {
-            producer.close();
-            cluster.close();
-        } catch (Exception e) {
-            throw new IllegalStateException("the test Kafka broker did not stop cleanly", e);
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
         }
     }
 }

@@ -70,8 +70,7 @@ class TestInfrastructureTest {
     @Test
     void the_database_server_is_a_real_postgresql(TestPostgres postgres) throws Exception {
         String database = postgres.createDatabase("testkit");
-        try (Connection connection = DriverManager.getConnection(
-                        postgres.jdbcUrl(database), TestPostgres.USER, TestPostgres.PASSWORD);
+        try (Connection connection = postgres.superuserConnection(database);
                 Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE ledger (client_order_id TEXT PRIMARY KEY, price NUMERIC(12,6))");
             statement.execute("INSERT INTO ledger VALUES ('pos-1:e1:1', 0.5600)");
@@ -89,12 +88,13 @@ class TestInfrastructureTest {
         Map<String, String> kafkaConfig = new KafkaTestResource().start();
         Map<String, String> databaseConfig = new PostgresTestResource().start();
 
-        assertThat(kafkaConfig).containsEntry("kafka.bootstrap.servers", TestKafka.get().bootstrapServers());
+        assertThat(kafkaConfig).containsEntry("kafka.bootstrap.servers", TestKafka.get().bootstrapServers())
+                .containsEntry("tradeloop.kafka.password", TestKafka.get().servicePassword());
         try (Connection connection = DriverManager.getConnection(databaseConfig.get("quarkus.datasource.jdbc.url"),
-                        databaseConfig.get("quarkus.datasource.username"), databaseConfig.get("quarkus.datasource.password"));
+                        "risk_service", databaseConfig.get("tradeloop.postgres.password"));
                 Statement statement = connection.createStatement();
                 ResultSet tables = statement.executeQuery(
-                        "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'")) {
+                        "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'risk'")) {
             tables.next();
             assertThat(tables.getInt(1)).isZero();
         }

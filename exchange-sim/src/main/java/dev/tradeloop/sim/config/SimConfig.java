@@ -50,7 +50,8 @@ public interface SimConfig {
         /** A JDBC URL, e.g. {@code jdbc:postgresql://127.0.0.1:5433/postgres}; unset: in memory only. */
         Optional<String> url();
 
-        @WithDefault("postgres")
+        /** The simulator's own role, which owns the schema {@code sim} and nothing else. */
+        @WithDefault("exchange_sim")
         String user();
 
         Optional<String> password();

@@ -1,5 +1,6 @@
 package dev.tradeloop.sim.scenario;
 
+import dev.tradeloop.events.KafkaUser;
 import dev.tradeloop.sim.config.SimConfig;
 import dev.tradeloop.sim.exchange.SimExchange;
 import io.quarkus.logging.Log;
@@ -28,17 +29,20 @@ public class ScenarioService {
     private final SimExchange exchange;
     private final Clock clock;
     private final Optional<String> kafka;
+    private final Optional<String> kafkaPassword;
     private ScheduledExecutorService timer;
     private KafkaPredictionSink sink;
     private ScenarioRunner runner;
     private boolean playing;
 
     public ScenarioService(SimConfig config, SimExchange exchange, Clock clock,
-            @ConfigProperty(name = "kafka.bootstrap.servers") Optional<String> kafka) {
+            @ConfigProperty(name = "kafka.bootstrap.servers") Optional<String> kafka,
+            @ConfigProperty(name = "tradeloop.kafka.password") Optional<String> kafkaPassword) {
         this.config = config;
         this.exchange = exchange;
         this.clock = clock;
         this.kafka = kafka;
+        this.kafkaPassword = kafkaPassword;
     }
 
     void onStart(@Observes StartupEvent start) {
@@ -84,7 +88,10 @@ public class ScenarioService {
         }
         if (sink == null) {
             sink = new KafkaPredictionSink(kafka.orElseThrow(() -> new IllegalStateException(
-                    "tradeloop.sim.model-feed=true needs kafka.bootstrap.servers")));
+                    "tradeloop.sim.model-feed=true needs kafka.bootstrap.servers")),
+                    kafkaPassword.orElseThrow(() -> new IllegalStateException("tradeloop.sim.model-feed=true needs "
+                            + "tradeloop.kafka.password, the password of the Kafka user "
+                            + KafkaUser.SCENARIO_MODEL.userName())));
         }
         return sink;
     }

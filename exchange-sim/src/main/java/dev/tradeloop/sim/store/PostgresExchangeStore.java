@@ -46,11 +46,16 @@ public final class PostgresExchangeStore implements ExchangeStore, AutoCloseable
         credentials.setProperty("ApplicationName", "exchange-sim");
     }
 
-    /** Connects and makes the schema if it is not there; a database that cannot be reached says so. */
+    /**
+     * Connects and makes the tables if they are not there (and the schema, when the user may; the
+     * local stack gives the simulator's role the schema to own); a database that cannot be reached says so.
+     */
     public static PostgresExchangeStore open(String url, String user, Optional<String> password) {
         PostgresExchangeStore store = new PostgresExchangeStore(url, user, password);
         try (Statement statement = store.connection().createStatement()) {
-            statement.execute("CREATE SCHEMA IF NOT EXISTS sim");
+            if (!schemaExists(statement)) {
+                statement.execute("CREATE SCHEMA sim");
+            }
             for (String table : TABLES) {
                 statement.execute("CREATE TABLE IF NOT EXISTS sim." + table
                         + " (id text PRIMARY KEY, added bigserial, state text NOT NULL)");
@@ -60,6 +65,12 @@ public final class PostgresExchangeStore implements ExchangeStore, AutoCloseable
             throw new IllegalStateException("the simulator's store at " + url + " cannot be used: " + e.getMessage(), e);
         }
         return store;
+    }
+
+    private static boolean schemaExists(Statement statement) throws SQLException {
+        try (var found = statement.executeQuery("SELECT 1 FROM pg_namespace WHERE nspname = 'sim'")) {
+            return found.next();
+        }
     }
 
     @Override

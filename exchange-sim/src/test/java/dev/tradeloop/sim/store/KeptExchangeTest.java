@@ -50,8 +50,8 @@ class KeptExchangeTest {
 
     /** The exchange as a restarted simulator would start it: a new store connection, a new exchange. */
     private SimExchange startExchange() {
-        PostgresExchangeStore store = PostgresExchangeStore.open(url, TestPostgres.USER,
-                Optional.of(TestPostgres.PASSWORD));
+        PostgresExchangeStore store = PostgresExchangeStore.open(url, "exchange_sim",
+                Optional.of(TestPostgres.get().servicePassword()));
         stores.add(store);
         return new SimExchange(clock, store);
     }
@@ -104,7 +104,7 @@ class KeptExchangeTest {
     @Test
     void a_store_that_cannot_be_reached_stops_the_start_saying_where() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> PostgresExchangeStore.open(
-                "jdbc:postgresql://127.0.0.1:1/nowhere", TestPostgres.USER, Optional.empty()))
+                "jdbc:postgresql://127.0.0.1:1/nowhere", "exchange_sim", Optional.empty()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("the simulator's store at jdbc:postgresql://127.0.0.1:1/nowhere cannot be used");
     }
@@ -115,7 +115,8 @@ class KeptExchangeTest {
         exchange.addMarket(new SimMarket(MARKET, "KXKEPT", "kept", START.minusSeconds(60), START.plus(Duration.ofDays(1))));
         exchange.openAccount("trader", Money.parse("1000.00"));
         // the database drops the store's connection: the next save fails, and the order is still placed
-        try (Connection admin = DriverManager.getConnection(url, TestPostgres.USER, TestPostgres.PASSWORD);
+        try (Connection admin = DriverManager.getConnection(url, TestPostgres.USER,
+                TestPostgres.get().superuserPassword());
                 Statement statement = admin.createStatement()) {
             statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                     + "WHERE application_name = 'exchange-sim' AND datname = current_database()");

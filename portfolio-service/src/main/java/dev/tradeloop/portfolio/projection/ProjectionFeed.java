@@ -8,6 +8,7 @@ import dev.tradeloop.events.json.EventDecodingException;
 import dev.tradeloop.portfolio.alerts.AlertDeliveries;
 import dev.tradeloop.portfolio.live.LiveUpdates;
 import dev.tradeloop.support.DeadLetters;
+import dev.tradeloop.support.KafkaClientSettings;
 import dev.tradeloop.support.RawConsumers;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -32,7 +33,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Reads the projected topics in the {@code portfolio-service} consumer group and applies each poll
@@ -52,7 +52,7 @@ public class ProjectionFeed {
     private final DeadLetters deadLetters;
     private final LiveUpdates live;
     private final AlertDeliveries alertDeliveries;
-    private final String bootstrapServers;
+    private final KafkaClientSettings kafka;
     private final Map<TopicPartition, Long> stored = new HashMap<>();
     private KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
@@ -60,16 +60,16 @@ public class ProjectionFeed {
     private volatile boolean healthy = true;
 
     public ProjectionFeed(DataSource dataSource, DeadLetters deadLetters, LiveUpdates live,
-            AlertDeliveries alertDeliveries, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+            AlertDeliveries alertDeliveries, KafkaClientSettings kafka) {
         this.dataSource = dataSource;
         this.deadLetters = deadLetters;
         this.live = live;
         this.alertDeliveries = alertDeliveries;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
     }
 
     void onStart(@Observes StartupEvent start) {
-        consumer = RawConsumers.create(bootstrapServers, Map.of(
+        consumer = RawConsumers.create(kafka, Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, "portfolio-service",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500"));
         thread = new Thread(this::run, "projection-feed");

@@ -13,6 +13,7 @@ import dev.tradeloop.events.json.EventDecodingException;
 import dev.tradeloop.risk.Portfolio;
 import dev.tradeloop.risk.TradingStateAuthority;
 import dev.tradeloop.support.DeadLetters;
+import dev.tradeloop.support.KafkaClientSettings;
 import dev.tradeloop.support.RawConsumers;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -29,7 +30,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Rebuilds the {@link Portfolio} from the event log on every start, then keeps it current: every
@@ -47,22 +47,22 @@ public class PortfolioFeed {
     private final Portfolio portfolio;
     private final TradingStateAuthority authority;
     private final DeadLetters deadLetters;
-    private final String bootstrapServers;
+    private final KafkaClientSettings kafka;
     private final CountDownLatch caughtUp = new CountDownLatch(1);
     private KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
     private volatile boolean running = true;
 
     public PortfolioFeed(Portfolio portfolio, TradingStateAuthority authority, DeadLetters deadLetters,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+            KafkaClientSettings kafka) {
         this.portfolio = portfolio;
         this.authority = authority;
         this.deadLetters = deadLetters;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
     }
 
     void onStart(@Observes StartupEvent start) {
-        consumer = RawConsumers.create(bootstrapServers,
+        consumer = RawConsumers.create(kafka,
                 Map.of(ConsumerConfig.CLIENT_ID_CONFIG, "risk-service-portfolio"));
         List<TopicPartition> partitions = TOPICS.stream()
                 .flatMap(topic -> consumer.partitionsFor(topic.name()).stream())
