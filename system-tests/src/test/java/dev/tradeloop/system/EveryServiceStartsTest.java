@@ -17,7 +17,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Every packaged service starts as a process on a real broker and answers {@code /q/health} with UP. */
+/**
+ * Every packaged service starts as a process on a real broker and answers {@code /q/health} with UP;
+ * without the password of its own Kafka user or database role it does not start, and says which setting.
+ */
 @ExtendWith(TradeloopInfrastructure.class)
 class EveryServiceStartsTest {
 
@@ -42,6 +45,26 @@ class EveryServiceStartsTest {
             }
         } finally {
             started.forEach(ServiceProcess::close);
+        }
+    }
+
+    @Test
+    void a_service_without_its_kafka_or_database_password_does_not_start_and_names_the_setting(TestKafka kafka) {
+        Map<String, String> config = new java.util.HashMap<>(TestExchange.get().serviceConfig());
+        config.putAll(kafka.serviceConfig());
+        config.putAll(TestPostgres.get().serviceConfig("no_password"));
+
+        Map<String, String> noKafkaPassword = new java.util.HashMap<>(config);
+        noKafkaPassword.remove("tradeloop.kafka.password");
+        try (ServiceProcess edge = ServiceProcess.start(ROOT, "edge-service", noKafkaPassword)) {
+            assertThat(edge.awaitExitCode(Duration.ofSeconds(60))).isNotZero();
+            assertThat(edge.log()).contains("tradeloop.kafka.password");
+        }
+        Map<String, String> noDatabasePassword = new java.util.HashMap<>(config);
+        noDatabasePassword.remove("tradeloop.postgres.password");
+        try (ServiceProcess risk = ServiceProcess.start(ROOT, "risk-service", noDatabasePassword)) {
+            assertThat(risk.awaitExitCode(Duration.ofSeconds(60))).isNotZero();
+            assertThat(risk.log()).contains("tradeloop.postgres.password");
         }
     }
 }

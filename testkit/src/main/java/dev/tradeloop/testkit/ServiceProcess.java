@@ -146,6 +146,19 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Waits for a process that is to stop by itself (a refused start); returns its exit code. */
+    public int awaitExitCode(Duration deadline) {
+        try {
+            if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError(name + " still runs after " + deadline + "; log:\n" + tail());
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for " + name + " to end", e);
+        }
+    }
+
     /** SIGTERM, then waits for the process to end. */
     public void stop() {
         process.destroy();

@@ -167,9 +167,15 @@ class ScenarioRunnerTest {
         // bought at 0.69; at 55 s the makers quote the truth: bid 0.79, within 0.02 of the model's 0.80
         runTo(runner, 55);
         assertThat(exchange.bestBid("KXPAPER-CPI-T3.0")).contains(Price.parse("0.79"));
-        // bought at 0.39; at 66 s the truth peaked at 0.75 and the makers caught up: bid 0.74, then it falls
+        // bought at 0.39; at 66 s the truth is at its 0.75 peak and the makers come within 5 cents: bid 0.69;
+        // by 76 s they sell off to 15 cents under the falling truth (0.683): bid 0.52, the trailing stop's fall
         runTo(runner, 66);
-        assertThat(exchange.bestBid("KXPAPER-HIGHNY-T52")).contains(Price.parse("0.74"));
+        assertThat(exchange.bestBid("KXPAPER-HIGHNY-T52")).contains(Price.parse("0.69"));
+        for (long s = 67; s <= 76; s++) {
+            clock.set(START.plusSeconds(s));
+            runner.step(clock.instant());
+        }
+        assertThat(exchange.bestBid("KXPAPER-HIGHNY-T52")).contains(Price.parse("0.52"));
         assertThat(exchange.market("KXPAPER-FED-DEC").closeTime()).isEqualTo(START.plusSeconds(360));
     }
 }
