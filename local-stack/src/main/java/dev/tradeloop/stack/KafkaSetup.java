@@ -4,17 +4,26 @@ import dev.tradeloop.events.KafkaUser;
 import dev.tradeloop.events.Topic;
 import dev.tradeloop.events.Topics;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
 
 /**
  * Makes a broker hold what the catalog says, as its superuser: every topic it does not have yet
@@ -51,12 +60,56 @@ public final class KafkaSetup {
                             passwordOf.apply(user)))
                     .toList();
             admin.alterUserScramCredentials(users).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            int acls = Arrays.stream(KafkaUser.values()).mapToInt(user -> user.aclBindings().size()).sum();
-            admin.createAcls(Arrays.stream(KafkaUser.values()).flatMap(user -> user.aclBindings().stream()).toList())
-                    .all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            Set<AclBinding> bindings = Arrays.stream(KafkaUser.values()).flatMap(user -> user.aclBindings().stream())
+                    .collect(Collectors.toSet());
+            admin.createAcls(List.copyOf(bindings)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            int acls = bindings.size();
+            awaitInForce(admin, bootstrapServers, acls, passwordOf);
             return "topics: " + Topics.all().size() + " in the catalog, " + created + " created; users: "
                     + users.size() + " with " + acls + " ACLs";
         }
+    }
+
+    /**
+     * The controller has the users and ACLs once the calls above return; the broker applies them a
+     * moment later. Until it has, a service that starts now would be refused: wait until the broker
+     * lists every ACL and lets every user in.
+     */
+    private static void awaitInForce(Admin admin, String bootstrapServers, int acls,
+            Function<KafkaUser, String> passwordOf) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(TIMEOUT_SECONDS);
+        while (admin.describeAcls(AclBindingFilter.ANY).values().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).size() < acls) {
+            pauseBefore(deadline, "the broker to apply the ACLs");
+        }
+        for (KafkaUser user : KafkaUser.values()) {
+            Map<String, Object> settings = new HashMap<>(KafkaUser.clientSettings(bootstrapServers, user.userName(),
+                    passwordOf.apply(user)));
+            settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+            settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
+            while (!logsIn(settings)) {
+                pauseBefore(deadline, "the broker to let " + user.userName() + " in");
+            }
+        }
+    }
+
+    private static boolean logsIn(Map<String, Object> settings) throws Exception {
+        try (Admin asUser = Admin.create(settings)) {
+            asUser.describeCluster().clusterId().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return true;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SaslAuthenticationException) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** A short wait between two looks at the broker, failing once {@code deadline} has passed. */
+    private static void pauseBefore(Instant deadline, String waitingFor) throws InterruptedException {
+        if (Instant.now().isAfter(deadline)) {
+            throw new IllegalStateException("waited " + TIMEOUT_SECONDS + " s for " + waitingFor);
+        }
+        Thread.sleep(100);
     }
 
     private static int createMissingTopics(Admin admin) throws Exception {
