@@ -42,24 +42,22 @@ topic --topic account-balance.dlq --partitions 1 --replication-factor 1 --config
 topic --topic operational-errors.dlq --partitions 1 --replication-factor 1 --config cleanup.policy=delete --config retention.ms=2592000000
 topic --topic alerts.dlq --partitions 1 --replication-factor 1 --config cleanup.policy=delete --config retention.ms=2592000000
 user edge-service "${TRADELOOP_KAFKA_PASSWORD_EDGE_SERVICE:?}"
-allow User:edge-service --topic price-ticks --operation Write --operation Describe
-allow User:edge-service --topic predictions --operation Write --operation Describe
+allow User:edge-service --topic price-ticks --operation Write --operation Describe --operation Read
+allow User:edge-service --topic predictions --operation Write --operation Describe --operation Read
 allow User:edge-service --topic edges --operation Write --operation Describe
 allow User:edge-service --topic alerts --operation Write --operation Describe
 allow User:edge-service --topic operational-errors --operation Write --operation Describe
 allow User:edge-service --topic price-ticks.dlq --operation Write --operation Describe
 allow User:edge-service --topic predictions.dlq --operation Write --operation Describe
 allow User:edge-service --topic trading-state.dlq --operation Write --operation Describe
-allow User:edge-service --topic price-ticks --operation Read --operation Describe
-allow User:edge-service --topic predictions --operation Read --operation Describe
 allow User:edge-service --topic trading-state --operation Read --operation Describe
 allow User:edge-service --group edge-service --resource-pattern-type prefixed --operation Read --operation Describe
 user risk-service "${TRADELOOP_KAFKA_PASSWORD_RISK_SERVICE:?}"
-allow User:risk-service --topic approved-trades --operation Write --operation Describe
+allow User:risk-service --topic approved-trades --operation Write --operation Describe --operation Read
 allow User:risk-service --topic risk-decisions --operation Write --operation Describe
-allow User:risk-service --topic trading-state --operation Write --operation Describe
+allow User:risk-service --topic trading-state --operation Write --operation Describe --operation Read
 allow User:risk-service --topic alerts --operation Write --operation Describe
-allow User:risk-service --topic operational-errors --operation Write --operation Describe
+allow User:risk-service --topic operational-errors --operation Write --operation Describe --operation Read
 allow User:risk-service --topic edges.dlq --operation Write --operation Describe
 allow User:risk-service --topic approved-trades.dlq --operation Write --operation Describe
 allow User:risk-service --topic order-events.dlq --operation Write --operation Describe
@@ -69,13 +67,10 @@ allow User:risk-service --topic account-balance.dlq --operation Write --operatio
 allow User:risk-service --topic operational-errors.dlq --operation Write --operation Describe
 allow User:risk-service --topic trading-state.dlq --operation Write --operation Describe
 allow User:risk-service --topic edges --operation Read --operation Describe
-allow User:risk-service --topic approved-trades --operation Read --operation Describe
 allow User:risk-service --topic order-events --operation Read --operation Describe
 allow User:risk-service --topic fills --operation Read --operation Describe
 allow User:risk-service --topic position-events --operation Read --operation Describe
 allow User:risk-service --topic account-balance --operation Read --operation Describe
-allow User:risk-service --topic operational-errors --operation Read --operation Describe
-allow User:risk-service --topic trading-state --operation Read --operation Describe
 allow User:risk-service --group risk-service --resource-pattern-type prefixed --operation Read --operation Describe
 user order-service "${TRADELOOP_KAFKA_PASSWORD_ORDER_SERVICE:?}"
 allow User:order-service --topic order-events --operation Write --operation Describe
@@ -120,7 +115,7 @@ allow User:exit-service --topic exit-triggers --operation Read --operation Descr
 allow User:exit-service --topic trading-state --operation Read --operation Describe
 allow User:exit-service --group exit-service --resource-pattern-type prefixed --operation Read --operation Describe
 user portfolio-service "${TRADELOOP_KAFKA_PASSWORD_PORTFOLIO_SERVICE:?}"
-allow User:portfolio-service --topic alerts --operation Write --operation Describe
+allow User:portfolio-service --topic alerts --operation Write --operation Describe --operation Read
 allow User:portfolio-service --topic operational-errors --operation Write --operation Describe
 allow User:portfolio-service --topic position-events.dlq --operation Write --operation Describe
 allow User:portfolio-service --topic order-events.dlq --operation Write --operation Describe
@@ -133,7 +128,6 @@ allow User:portfolio-service --topic order-events --operation Read --operation D
 allow User:portfolio-service --topic fills --operation Read --operation Describe
 allow User:portfolio-service --topic risk-decisions --operation Read --operation Describe
 allow User:portfolio-service --topic trading-state --operation Read --operation Describe
-allow User:portfolio-service --topic alerts --operation Read --operation Describe
 allow User:portfolio-service --group portfolio-service --resource-pattern-type prefixed --operation Read --operation Describe
 user scenario-model "${TRADELOOP_KAFKA_PASSWORD_SCENARIO_MODEL:?}"
 allow User:scenario-model --topic predictions --operation Write --operation Describe

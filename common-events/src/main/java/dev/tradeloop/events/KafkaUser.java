@@ -16,6 +16,7 @@ import static dev.tradeloop.events.Topics.TRADING_STATE;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -117,10 +118,13 @@ public enum KafkaUser {
     /** The ACLs that give this user exactly what it may do, and nothing more. */
     public List<Grant> grants() {
         List<Grant> grants = new ArrayList<>();
-        writableTopics().forEach(topic -> grants.add(Grant.literal(ResourceType.TOPIC, topic,
-                AclOperation.WRITE, AclOperation.DESCRIBE)));
-        readableTopics().forEach(topic -> grants.add(Grant.literal(ResourceType.TOPIC, topic,
-                AclOperation.READ, AclOperation.DESCRIBE)));
+        Map<String, Set<AclOperation>> topics = new LinkedHashMap<>(); // one grant per topic, written, read or both
+        writableTopics().forEach(topic -> topics.computeIfAbsent(topic, t -> new LinkedHashSet<>())
+                .addAll(List.of(AclOperation.WRITE, AclOperation.DESCRIBE)));
+        readableTopics().forEach(topic -> topics.computeIfAbsent(topic, t -> new LinkedHashSet<>())
+                .addAll(List.of(AclOperation.READ, AclOperation.DESCRIBE)));
+        topics.forEach((topic, operations) -> grants.add(new Grant(ResourceType.TOPIC, PatternType.LITERAL, topic,
+                List.copyOf(operations))));
         if (isService()) {
             grants.add(Grant.prefixed(ResourceType.GROUP, userName, AclOperation.READ, AclOperation.DESCRIBE));
         }
@@ -162,10 +166,6 @@ public enum KafkaUser {
 
     /** One permission: some operations on a resource named exactly, or on every resource whose name starts so. */
     public record Grant(ResourceType resource, PatternType pattern, String name, List<AclOperation> operations) {
-
-        static Grant literal(ResourceType resource, String name, AclOperation... operations) {
-            return new Grant(resource, PatternType.LITERAL, name, List.of(operations));
-        }
 
         static Grant prefixed(ResourceType resource, String prefix, AclOperation... operations) {
             return new Grant(resource, PatternType.PREFIXED, prefix, List.of(operations));
