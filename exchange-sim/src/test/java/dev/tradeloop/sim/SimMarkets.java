@@ -15,10 +15,16 @@ public final class SimMarkets {
 
     /** A new market of event {@code eventTicker}, open now, closing in two hours; returns its ticker. */
     public static String list(String eventTicker) {
+        return list(eventTicker, "linear_cent", 0);
+    }
+
+    /** A new market as {@link #list(String)}, priced on {@code priceLevelStructure}, on exchange shard {@code shard}. */
+    public static String list(String eventTicker, String priceLevelStructure, int shard) {
         String ticker = eventTicker + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         given().contentType(ContentType.JSON)
                 .body("{\"ticker\":\"" + ticker + "\",\"event_ticker\":\"" + eventTicker + "\",\"title\":\"Test "
-                        + eventTicker + "\",\"close_time\":\"" + Instant.now().plus(2, ChronoUnit.HOURS) + "\"}")
+                        + eventTicker + "\",\"close_time\":\"" + Instant.now().plus(2, ChronoUnit.HOURS)
+                        + "\",\"price_level_structure\":\"" + priceLevelStructure + "\",\"exchange_index\":" + shard + "}")
                 .when().post("/sim/admin/markets").then().statusCode(201);
         return ticker;
     }

@@ -8,6 +8,7 @@ import dev.tradeloop.events.OrderStatus;
 import dev.tradeloop.events.Side;
 import dev.tradeloop.events.money.Contracts;
 import dev.tradeloop.events.money.Price;
+import dev.tradeloop.events.money.PriceGrid;
 import dev.tradeloop.exchange.model.MarketPosition;
 import dev.tradeloop.exchange.model.NewOrder;
 import dev.tradeloop.exchange.rest.ExchangeException;
@@ -166,6 +167,8 @@ public class ExitExecutor {
         final ExitEvents report;
         final Escalation escalation;
         final Supplier<Optional<ExitTrigger>> takenOverBy;
+        /** The market's price grid in the held side's prices, read once per execution. */
+        Optional<PriceGrid> grid = Optional.empty();
 
         Run(ExitTrigger trigger, Supplier<Optional<ExitTrigger>> takenOverBy) {
             this.trigger = trigger;
@@ -250,12 +253,17 @@ public class ExitExecutor {
             Instant deadline = clock.instant().plus(trigger.execution().fillTimeout());
             while (true) {
                 try {
-                    Optional<HeldBook> book = HeldBook.of(exchange.orderBook(trigger.marketTicker(), 0), trigger.side());
+                    if (grid.isEmpty()) {
+                        grid = Optional.of(exchange.market(trigger.marketTicker()).priceGrid(trigger.side()));
+                    }
+                    Optional<HeldBook> book = HeldBook.of(exchange.orderBook(trigger.marketTicker(), 0), trigger.side(),
+                            grid.get());
                     if (book.isPresent()) {
                         return book;
                     }
                 } catch (ExchangeException e) {
-                    errors.report(ErrorKind.EXCHANGE_API, "read order book", e.getMessage(), trigger.correlationId());
+                    errors.report(ErrorKind.EXCHANGE_API, "read the market and its order book", e.getMessage(),
+                            trigger.correlationId());
                 }
                 if (!clock.instant().isBefore(deadline) || stopEarly().getAsBoolean()) {
                     return Optional.empty();

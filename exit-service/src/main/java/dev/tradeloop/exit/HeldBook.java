@@ -2,14 +2,16 @@ package dev.tradeloop.exit;
 
 import dev.tradeloop.events.Side;
 import dev.tradeloop.events.money.Price;
+import dev.tradeloop.events.money.PriceGrid;
 import dev.tradeloop.exchange.model.OrderBookSnapshot;
 import java.util.Optional;
 
 /**
- * The book of the side held, as an exit sees it: the best bid (what a sale gets at once) and the
- * best ask, both in that side's prices. A YES ask is a NO bid at 1 − p, and the other way round.
+ * The book of the side held, as an exit sees it: the best bid (what a sale gets at once), the best
+ * ask, both in that side's prices, and the market's price grid in those prices (an order off it is
+ * refused). A YES ask is a NO bid at 1 − p, and the other way round.
  */
-public record HeldBook(Price bid, Price ask) {
+public record HeldBook(Price bid, Price ask, PriceGrid grid) {
 
     public HeldBook {
         if (bid.compareTo(ask) >= 0) {
@@ -18,13 +20,13 @@ public record HeldBook(Price bid, Price ask) {
     }
 
     /** The held side's book, when it has both a bid and an ask (a one-sided book is no price). */
-    public static Optional<HeldBook> of(OrderBookSnapshot book, Side held) {
+    public static Optional<HeldBook> of(OrderBookSnapshot book, Side held, PriceGrid grid) {
         Optional<Price> bid = held == Side.YES ? book.bestYesBid() : book.bestNoBid();
         Optional<Price> ask = (held == Side.YES ? book.bestNoBid() : book.bestYesBid()).map(Price::complement);
         if (bid.isEmpty() || ask.isEmpty() || bid.get().compareTo(ask.get()) >= 0) {
             return Optional.empty();
         }
-        return Optional.of(new HeldBook(bid.get(), ask.get()));
+        return Optional.of(new HeldBook(bid.get(), ask.get(), grid));
     }
 
     public Price spread() {

@@ -125,12 +125,13 @@ class ExitExecutionTest {
                 TopicReader<Fill> fills = kafka.reader(Topics.FILLS)) {
             OrderEvent end = orders.await(e -> isEnd(e, trigger), DEADLINE);
             assertThat(end.status()).isEqualTo(OrderStatus.FILLED);
-            // start max(0.48 − 0.01, 0.48 × 0.98) = 0.47 takes the 5 at 0.48; the rest rests, walks
-            // 0.47 − 0.01 and 0.46 − 0.02, then the market order at 0.40 − 0.10 takes the 0.40 bid
+            // start max(0.48 − 0.01, 0.48 × 0.98) = 0.4704, up to the grid: 0.48 takes the 5 at 0.48;
+            // the rest rests, walks 0.48 − 0.01 and 0.47 − 0.02, then the market order at 0.40 − 0.10
+            // takes the 0.40 bid
             assertThat(steps(orders.decoded(), trigger)).containsExactly(
-                    "INTENDED@0.4700", "PLACED@0.4700", "CANCELLED@0.4700",
-                    "WALKED@0.4600", "PLACED@0.4600", "CANCELLED@0.4600",
-                    "WALKED@0.4400", "PLACED@0.4400", "CANCELLED@0.4400",
+                    "INTENDED@0.4800", "PLACED@0.4800", "CANCELLED@0.4800",
+                    "WALKED@0.4700", "PLACED@0.4700", "CANCELLED@0.4700",
+                    "WALKED@0.4500", "PLACED@0.4500", "CANCELLED@0.4500",
                     "ESCALATED@0.3000", "PLACED@0.3000", "FILLED@0.3000", "FILLED");
             fills.awaitCount(f -> f.positionId().equals(trigger.positionId()), 2, DEADLINE);
             assertThat(fillsOf(fills.decoded(), trigger)).containsExactly("5.00@0.4800", "15.00@0.4000");

@@ -114,7 +114,7 @@ public class OrderRunner {
         while (true) {
             Order order;
             try {
-                order = exchange.order(orderId);
+                order = exchange.order(orderId, attempt.marketTicker());
             } catch (ExchangeException.NotFound gone) {
                 return forgotten(attempt, orderId, report);
             } catch (ExchangeException e) {
@@ -133,7 +133,7 @@ public class OrderRunner {
                 return attempt.with(AttemptStatus.ENDED, Optional.of(orderId)).withFilled(filled);
             }
             if (!clock.instant().isBefore(deadline) || stopEarly.getAsBoolean()) {
-                cancel(orderId, report);
+                cancel(orderId, attempt.marketTicker(), report);
             }
             Thread.sleep(pollInterval.toMillis());
         }
@@ -174,9 +174,9 @@ public class OrderRunner {
         return attempt.with(AttemptStatus.ENDED, Optional.of(orderId)).withFilled(filled);
     }
 
-    private void cancel(String orderId, Report report) {
+    private void cancel(String orderId, String marketTicker, Report report) {
         try {
-            exchange.cancelOrder(orderId);
+            exchange.cancelOrder(orderId, marketTicker);
         } catch (ExchangeException.NotFound gone) {
             // filled or cancelled meanwhile: the next look at the order says which
         } catch (ExchangeException e) {

@@ -5,6 +5,9 @@ import dev.tradeloop.events.ApprovedTrade;
 import dev.tradeloop.events.OrderStatus;
 import dev.tradeloop.events.money.Contracts;
 import dev.tradeloop.events.money.Price;
+import dev.tradeloop.events.money.PriceGrid;
+import dev.tradeloop.exchange.rest.ExchangeException;
+import dev.tradeloop.exchange.rest.KalshiClient;
 import dev.tradeloop.exchange.model.NewOrder;
 import dev.tradeloop.ledger.Attempt;
 import dev.tradeloop.ledger.AttemptStatus;
@@ -35,9 +38,11 @@ public class EntryExecutor {
     private final TradingStateFollower tradingState;
     private final Clock clock;
     private final BalanceReporter balance;
+    private final KalshiClient exchange;
 
     public EntryExecutor(OrderLedger ledger, OrderRunner runner, TradingStateFollower tradingState, Clock clock,
-            BalanceReporter balance) {
+            BalanceReporter balance, KalshiClient exchange) {
+        this.exchange = exchange;
         this.ledger = ledger;
         this.runner = runner;
         this.tradingState = tradingState;
@@ -66,10 +71,11 @@ public class EntryExecutor {
                 return;
             }
         }
+        PriceGrid grid = priceGrid(trade);
         while (true) {
             Contracts filled = ledger.filled(id);
             Contracts remaining = trade.contracts().minus(filled);
-            Optional<Price> price = EntryWalk.priceOf(trade.plan(), next);
+            Optional<Price> price = EntryWalk.priceOf(trade.plan(), next, grid);
             String lastId = Attempt.clientOrderId(id, Math.max(1, next - 1));
             if (remaining.isZero()) {
                 end(trade, OrderStatus.FILLED, next - 1, lastId, "filled");
@@ -99,6 +105,22 @@ public class EntryExecutor {
             }
             work(trade, attempt);
             next++;
+        }
+    }
+
+    /**
+     * The market's price grid in the prices of the side bought, read once per execution. A market the
+     * exchange does not know gets whole cents, valid everywhere: its order is refused with the
+     * exchange's own reason, which the ledger records.
+     */
+    private PriceGrid priceGrid(ApprovedTrade trade) {
+        try {
+            return exchange.market(trade.marketTicker()).priceGrid(trade.side());
+        } catch (ExchangeException.NotFound unknown) {
+            return PriceGrid.linearCent();
+        } catch (ExchangeException e) {
+            throw new OrderRunner.TryLater("cannot read market " + trade.marketTicker() + " for its price grid: "
+                    + e.getMessage(), e);
         }
     }
 

@@ -88,7 +88,7 @@ final class StopLossTrade {
     void marketFalls() {
         exchange.maker().createOrder(NewOrder.of(market, Side.YES, Action.BUY, Contracts.whole(3000),
                 FALLEN_BID, NewOrder.GOOD_TILL_CANCELED, "maker-bid2-" + market));
-        exchange.maker().cancelOrder(bid.orderId());
+        exchange.maker().cancelOrder(bid.orderId(), market);
     }
 
     private static String methodsWithRoomFor(String name) {

@@ -106,6 +106,41 @@ public record PriceGrid(List<Band> bands) {
                 .min(Comparator.naturalOrder()).map(Price::new);
     }
 
+    /** The lowest valid order price. */
+    public Price lowest() {
+        return atOrAbove(Price.ZERO).orElseThrow();
+    }
+
+    /** The highest valid order price. */
+    public Price highest() {
+        return atOrBelow(Price.ONE).orElseThrow();
+    }
+
+    /**
+     * The valid price nearest {@code price}, between {@link #lowest} and {@link #highest}; halfway
+     * between two, the higher (a sell's floor then gives away no more than the rule allows).
+     */
+    public Price nearest(Price price) {
+        Optional<Price> below = atOrBelow(price);
+        Optional<Price> above = atOrAbove(price);
+        if (below.isEmpty() || above.isEmpty()) {
+            return below.isEmpty() ? lowest() : highest();
+        }
+        long down = price.micros() - below.get().micros();
+        long up = above.get().micros() - price.micros();
+        return down < up ? below.get() : above.get();
+    }
+
+    /**
+     * The same grid in the other side's prices: Kalshi publishes a market's grid in YES prices, and
+     * a NO price {@code p} is the YES price {@code 1 − p}.
+     */
+    public PriceGrid mirrored() {
+        return new PriceGrid(bands.stream()
+                .map(band -> new Band(band.end().complement(), band.start().complement(), band.step()))
+                .toList());
+    }
+
     /** The band layout of a structure: its center step, its edge step and how far from 0 and 1 the edges reach. */
     private static Map.Entry<String, List<long[]>> structure(String name, long center, long edge, long edgeWidth) {
         if (edgeWidth == 0) {

@@ -79,4 +79,30 @@ class PriceGridTest {
                 .hasMessageContaining("a positive step");
         assertThatThrownBy(() -> PriceGrid.named("quarter_cent")).hasMessageContaining("quarter_cent");
     }
+
+    @Test
+    void the_nearest_price_goes_to_the_closer_tick_and_halfway_up() {
+        PriceGrid cents = PriceGrid.linearCent();
+        assertThat(cents.nearest(Price.parse("0.4240"))).isEqualTo(Price.parse("0.42"));
+        assertThat(cents.nearest(Price.parse("0.4260"))).isEqualTo(Price.parse("0.43"));
+        assertThat(cents.nearest(Price.parse("0.4250"))).isEqualTo(Price.parse("0.43"));
+        assertThat(cents.nearest(Price.ZERO)).isEqualTo(Price.parse("0.01"));
+        assertThat(cents.nearest(Price.ONE)).isEqualTo(Price.parse("0.99"));
+        assertThat(PriceGrid.named("tapered_deci_cent").lowest()).isEqualTo(Price.parse("0.001"));
+        assertThat(PriceGrid.named("tapered_deci_cent").highest()).isEqualTo(Price.parse("0.999"));
+    }
+
+    @Test
+    void a_grid_in_no_prices_mirrors_the_yes_grid() {
+        PriceGrid yes = new PriceGrid(List.of(
+                new PriceGrid.Band(Price.parse("0.0000"), Price.parse("0.2000"), Price.parse("0.0010")),
+                new PriceGrid.Band(Price.parse("0.2000"), Price.parse("1.0000"), Price.parse("0.0100"))));
+        PriceGrid no = yes.mirrored();
+
+        assertThat(no.isValid(Price.parse("0.955"))).isTrue();
+        assertThat(yes.isValid(Price.parse("0.045"))).isTrue();
+        assertThat(no.isValid(Price.parse("0.045"))).isFalse();
+        assertThat(PriceGrid.named("tapered_deci_cent").mirrored().bands())
+                .containsExactlyInAnyOrderElementsOf(PriceGrid.named("tapered_deci_cent").bands());
+    }
 }

@@ -1,9 +1,12 @@
 package dev.tradeloop.exchange.model;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.tradeloop.events.money.Contracts;
+import dev.tradeloop.events.Side;
 import dev.tradeloop.events.money.Price;
+import dev.tradeloop.events.money.PriceGrid;
 import java.time.Instant;
 import java.util.List;
 
@@ -22,13 +25,31 @@ public record Market(
         Price noAskDollars,
         Price lastPriceDollars,
         Contracts volumeFp,
-        Contracts volume24hFp,
+        @JsonProperty("volume_24h_fp") Contracts volume24hFp,
         String result,
         String priceLevelStructure,
-        List<PriceRange> priceRanges) {
+        List<PriceRange> priceRanges,
+        Integer exchangeIndex) {
 
     /** A band of valid order prices. */
     public record PriceRange(Price start, Price end, Price step) {
+    }
+
+    /**
+     * The prices an order on {@code side} may carry, in that side's prices: the grid Kalshi
+     * publishes in {@code price_ranges} (its source of truth, in YES prices), or whole cents, valid
+     * in every structure, when a market publishes none.
+     */
+    public PriceGrid priceGrid(Side side) {
+        PriceGrid yes = priceRanges == null || priceRanges.isEmpty() ? PriceGrid.linearCent()
+                : new PriceGrid(priceRanges.stream()
+                        .map(range -> new PriceGrid.Band(range.start(), range.end(), range.step())).toList());
+        return side == Side.YES ? yes : yes.mirrored();
+    }
+
+    /** The exchange shard the market trades on ({@code exchange_index}); 0, the default shard, when absent. */
+    public int shard() {
+        return exchangeIndex == null ? 0 : exchangeIndex;
     }
 
     /** Kalshi says {@code active} for a market that trades. */

@@ -132,9 +132,14 @@ public final class KalshiClient {
                 new TypeReference<OrderAck>() { });
     }
 
-    public CancelAck cancelOrder(String orderId) {
-        return convert(write("DELETE", "/portfolio/events/orders/" + encode(orderId), Optional.empty(),
-                RateLimits.CANCEL_COST), new TypeReference<CancelAck>() { });
+    /**
+     * Cancels an order; {@code marketTicker} routes the cancel to the market's exchange shard (without
+     * it Kalshi sends it to shard 0, which does not know another shard's orders).
+     */
+    public CancelAck cancelOrder(String orderId, String marketTicker) {
+        return convert(write("DELETE", "/portfolio/events/orders/" + encode(orderId)
+                + queryString(Map.of("market_ticker", marketTicker)), Optional.empty(), RateLimits.CANCEL_COST),
+                new TypeReference<CancelAck>() { });
     }
 
     /** Sets a resting order's YES price and total count (filled included). */
@@ -144,14 +149,33 @@ public final class KalshiClient {
                 RateLimits.DEFAULT_COST), new TypeReference<AmendAck>() { });
     }
 
-    /** Lowers what rests of an order to {@code remaining}. */
-    public AmendAck decreaseOrder(String orderId, Contracts remaining) {
+    /** Lowers what rests of an order to {@code remaining}, routed to the shard of {@code marketTicker}. */
+    public AmendAck decreaseOrder(String orderId, String marketTicker, Contracts remaining) {
         return convert(write("POST", "/portfolio/events/orders/" + encode(orderId) + "/decrease",
-                Optional.of(Map.of("reduce_to", remaining)), RateLimits.DEFAULT_COST), new TypeReference<AmendAck>() { });
+                Optional.of(Map.of("reduce_to", remaining, "market_ticker", marketTicker)), RateLimits.DEFAULT_COST),
+                new TypeReference<AmendAck>() { });
     }
 
-    public Order order(String orderId) {
-        return convert(read("/portfolio/orders/" + encode(orderId)).get("order"), new TypeReference<Order>() { });
+    /**
+     * One order of {@code marketTicker}. {@code GET /portfolio/orders/{id}} takes no routing, and
+     * whether it finds another shard's order is not documented: when it answers 404, the order is
+     * looked for in the market's order listing (which covers every shard) before it is called gone.
+     */
+    public Order order(String orderId, String marketTicker) {
+        try {
+            return convert(read("/portfolio/orders/" + encode(orderId)).get("order"), new TypeReference<Order>() { });
+        } catch (ExchangeException.NotFound notOnTheDefaultShard) {
+            Optional<String> cursor = Optional.empty();
+            do {
+                Page<Order> page = orders(Map.of("ticker", marketTicker), cursor, 1000);
+                Optional<Order> found = page.items().stream().filter(o -> orderId.equals(o.orderId())).findFirst();
+                if (found.isPresent()) {
+                    return found.get();
+                }
+                cursor = page.isLast() ? Optional.empty() : Optional.of(page.cursor());
+            } while (cursor.isPresent());
+            throw notOnTheDefaultShard;
+        }
     }
 
     public Page<Order> orders(Map<String, String> filters, Optional<String> cursor, int limit) {
@@ -198,6 +222,7 @@ public final class KalshiClient {
                 .filter(position -> ticker.equals(position.ticker())).findFirst();
     }
 
+    /** The account's balance over every shard, with its breakdown per shard. */
     public Balance balance() {
         return convert(read("/portfolio/balance"), new TypeReference<Balance>() { });
     }

@@ -33,7 +33,22 @@ class NewOrderTest {
         String json = Json.mapper().writeValueAsString(order(Side.NO, Action.SELL, "0.45"));
 
         assertThat(json).isEqualTo("{\"ticker\":\"T\",\"side\":\"bid\",\"count\":\"10.00\",\"price\":\"0.5500\","
-                + "\"time_in_force\":\"good_till_canceled\",\"client_order_id\":\"c1\",\"reduce_only\":true,"
+                + "\"time_in_force\":\"good_till_canceled\",\"client_order_id\":\"c1\","
                 + "\"self_trade_prevention_type\":\"taker_at_cross\"}");
+    }
+
+    @Test
+    void only_a_sale_that_takes_at_once_is_reduce_only() {
+        NewOrder immediate = NewOrder.of("T", Side.YES, Action.SELL, Contracts.whole(3), Price.parse("0.40"),
+                NewOrder.IMMEDIATE_OR_CANCEL, "c2");
+        NewOrder killOrFill = NewOrder.of("T", Side.YES, Action.SELL, Contracts.whole(3), Price.parse("0.40"),
+                NewOrder.FILL_OR_KILL, "c3");
+        NewOrder immediateBuy = NewOrder.of("T", Side.YES, Action.BUY, Contracts.whole(3), Price.parse("0.40"),
+                NewOrder.IMMEDIATE_OR_CANCEL, "c4");
+
+        assertThat(immediate.reduceOnly()).isTrue();
+        assertThat(killOrFill.reduceOnly()).isTrue();
+        assertThat(immediateBuy.reduceOnly()).isNull();
+        assertThat(order(Side.YES, Action.SELL, "0.40").reduceOnly()).isNull();
     }
 }

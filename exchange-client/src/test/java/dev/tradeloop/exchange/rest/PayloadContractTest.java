@@ -50,6 +50,8 @@ class PayloadContractTest {
         assertThat(market.noAskDollars()).isEqualTo(Price.parse("0.45"));
         assertThat(market.lastPriceDollars()).isEqualTo(Price.parse("0.56"));
         assertThat(market.volumeFp()).isEqualTo(Contracts.whole(15230));
+        assertThat(market.volume24hFp()).isEqualTo(Contracts.whole(4210));
+        assertThat(market.shard()).isEqualTo(2);
         assertThat(market.priceRanges()).containsExactly(
                 new Market.PriceRange(Price.parse("0.01"), Price.parse("0.99"), Price.parse("0.01")));
     }
@@ -121,6 +123,9 @@ class PayloadContractTest {
         assertThat(positions.get(1).isNo()).isTrue();
         assertThat(positions.get(1).size()).isEqualTo(Contracts.whole(25));
         assertThat(balance.dollars()).isEqualTo(Money.parse("10500.23"));
+        assertThat(balance.onShard(0)).isEqualTo(Money.parse("10000.23"));
+        assertThat(balance.onShard(2)).isEqualTo(Money.parse("500.00"));
+        assertThat(balance.onShard(1)).isEqualTo(Money.ZERO);
     }
 
     @Test

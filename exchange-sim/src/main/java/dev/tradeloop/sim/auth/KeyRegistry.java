@@ -16,8 +16,10 @@ import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -68,8 +70,36 @@ public class KeyRegistry {
     /** Registers a key id with its public key and opens its account. */
     public void register(String keyId, PublicKey key) {
         keys.put(keyId, key);
-        exchange.openAccount(keyId, Money.parse(config.startingBalance()));
+        exchange.openAccount(keyId, startingBalances(config));
         Log.infof("account %s registered", keyId);
+    }
+
+    /** Each shard's starting cash: the starting balance on 0, and each {@code SHARD:DOLLARS} configured. */
+    static Map<Integer, Money> startingBalances(SimConfig config) {
+        Map<Integer, Money> balances = new TreeMap<>();
+        balances.put(0, parse(config.startingBalance(), "tradeloop.sim.starting-balance"));
+        for (String entry : config.shardStartingBalances().orElse(List.of())) {
+            String key = "tradeloop.sim.shard-starting-balances";
+            String[] parts = entry.trim().split(":");
+            if (parts.length != 2 || !parts[0].matches("[0-9]{1,3}")) {
+                throw new IllegalArgumentException(key + ": '" + entry + "' is not SHARD:DOLLARS, e.g. 2:2000.00");
+            }
+            balances.put(Integer.parseInt(parts[0]), parse(parts[1], key));
+        }
+        return balances;
+    }
+
+    private static Money parse(String dollars, String key) {
+        try {
+            Money money = Money.parse(dollars.trim());
+            if (money.compareTo(Money.ZERO) < 0) {
+                throw new IllegalArgumentException("it is negative");
+            }
+            return money;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(key + ": '" + dollars + "' is not an amount in dollars (" + e.getMessage()
+                    + ")");
+        }
     }
 
     public Optional<PublicKey> publicKey(String keyId) {

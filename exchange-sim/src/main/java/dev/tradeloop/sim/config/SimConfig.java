@@ -13,9 +13,15 @@ public interface SimConfig {
     /** A directory of PEM public keys, one per account, each file named {@code <key-id>.pub.pem}. */
     Optional<String> keysDir();
 
-    /** The cash each registered account starts with, in dollars. */
+    /** The cash each registered account starts with on exchange shard 0, in dollars. */
     @WithDefault("10000.00")
     String startingBalance();
+
+    /**
+     * Cash each registered account also starts with on other shards, each {@code SHARD:DOLLARS},
+     * e.g. {@code 2:2000.00} (collateral is per shard: an order on a shard-2 market is paid from it).
+     */
+    Optional<List<String>> shardStartingBalances();
 
     /** The scenario to play at start: a file path, or {@code classpath:scenarios/NAME.json}. */
     Optional<String> scenario();

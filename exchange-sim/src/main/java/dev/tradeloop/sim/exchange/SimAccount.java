@@ -4,32 +4,39 @@ import dev.tradeloop.events.money.Contracts;
 import dev.tradeloop.events.money.Money;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * A simulated account: its cash and, per market, one net position (positive YES, negative NO, in
- * hundredths of a contract) with the fees paid and the money traded in it.
+ * A simulated account: its cash on each exchange shard (collateral is per shard, as on Kalshi: an
+ * order is paid from its market's shard) and, per market, one net position (positive YES, negative
+ * NO, in hundredths of a contract) with the fees paid and the money traded in it.
  */
 public final class SimAccount {
 
     private final String accountId;
-    private Money balance;
+    private final Map<Integer, Money> balances = new TreeMap<>();
     private final Map<String, MarketPosition> positions = new LinkedHashMap<>();
 
-    SimAccount(String accountId, Money balance) {
+    SimAccount(String accountId, Map<Integer, Money> balances) {
         this.accountId = accountId;
-        this.balance = balance;
+        this.balances.putAll(balances);
     }
 
-    /** All an account is, to be kept and restored after a restart. */
-    public record State(String accountId, Money balance, Map<String, MarketPosition> positions) {
+    /**
+     * All an account is, to be kept and restored after a restart: {@code balance} is the total,
+     * {@code shardBalances} the cash per shard (absent in what was kept before shards: all on 0).
+     */
+    public record State(String accountId, Money balance, Map<String, MarketPosition> positions,
+            Map<Integer, Money> shardBalances) {
     }
 
     State state() {
-        return new State(accountId, balance, Map.copyOf(positions));
+        return new State(accountId, balance(), Map.copyOf(positions), Map.copyOf(balances));
     }
 
     static SimAccount restore(State state) {
-        SimAccount account = new SimAccount(state.accountId(), state.balance());
+        SimAccount account = new SimAccount(state.accountId(),
+                state.shardBalances() == null ? Map.of(0, state.balance()) : state.shardBalances());
         account.positions.putAll(state.positions());
         return account;
     }
@@ -38,8 +45,33 @@ public final class SimAccount {
         return accountId;
     }
 
+    /** The cash over every shard. */
     public Money balance() {
-        return balance;
+        return balances.values().stream().reduce(Money.ZERO, Money::plus);
+    }
+
+    /** The cash on one shard. */
+    public Money balance(int shard) {
+        return balances.getOrDefault(shard, Money.ZERO);
+    }
+
+    /** The cash of each shard that has any, by shard. */
+    public Map<Integer, Money> shardBalances() {
+        return Map.copyOf(balances);
+    }
+
+    /** Moves cash between shards (Kalshi's intra-account transfer). */
+    void transfer(int fromShard, int toShard, Money amount) {
+        if (amount.compareTo(Money.ZERO) <= 0 || amount.compareTo(balance(fromShard)) > 0) {
+            throw ExchangeRejection.invalid("invalid_parameters", "cannot move " + amount + " from shard " + fromShard
+                    + ", which holds " + balance(fromShard));
+        }
+        add(fromShard, Money.ZERO.minus(amount));
+        add(toShard, amount);
+    }
+
+    private void add(int shard, Money amount) {
+        balances.merge(shard, amount, Money::plus);
     }
 
     public Map<String, MarketPosition> positions() {
@@ -56,19 +88,19 @@ public final class SimAccount {
      * against an opposite position form YES+NO pairs, each worth exactly $1.00, which are
      * redeemed at once (Kalshi keeps one net position per market).
      */
-    void apply(SimFill fill) {
-        balance = balance.minus(fill.cost()).minus(fill.fee());
+    void apply(SimFill fill, int shard) {
+        add(shard, Money.ZERO.minus(fill.cost()).minus(fill.fee()));
         long delta = fill.side() == BookSide.BID ? fill.count().hundredths() : -fill.count().hundredths();
         MarketPosition before = positions.getOrDefault(fill.ticker(), MarketPosition.FLAT);
         long net = before.netHundredths();
         long paired = Long.signum(net) == -Long.signum(delta) ? Math.min(Math.abs(net), Math.abs(delta)) : 0;
-        balance = balance.plus(new Money(paired * 10_000));
+        add(shard, new Money(paired * 10_000));
         positions.put(fill.ticker(), new MarketPosition(net + delta, before.feesPaid().plus(fill.fee()),
                 before.totalTraded().plus(fill.cost())));
     }
 
     /** Pays out a settled market: each winning contract $1.00, each losing one nothing. */
-    void settle(String ticker, boolean yesWins) {
+    void settle(String ticker, boolean yesWins, int shard) {
         MarketPosition position = positions.get(ticker);
         if (position == null || position.netHundredths() == 0) {
             return;
@@ -76,7 +108,7 @@ public final class SimAccount {
         long net = position.netHundredths();
         boolean holdsWinner = (net > 0) == yesWins;
         if (holdsWinner) {
-            balance = balance.plus(new Money(Math.abs(net) * 10_000));
+            add(shard, new Money(Math.abs(net) * 10_000));
         }
         positions.put(ticker, new MarketPosition(0, position.feesPaid(), position.totalTraded()));
     }

@@ -32,8 +32,6 @@ public final class SimExchange {
 
     private static final Logger LOG = Logger.getLogger(SimExchange.class);
 
-    private static final Price MIN_PRICE = Price.ofCents(1);
-    private static final Price MAX_PRICE = Price.ofCents(99);
 
     private final Clock clock;
     private final Map<String, SimMarket> markets = new LinkedHashMap<>();
@@ -184,13 +182,27 @@ public final class SimExchange {
         return markets.containsKey(ticker);
     }
 
-    /** Opens an account with {@code balance}; an account that exists already is left as it is. */
+    /** Opens an account with {@code balance} on shard 0; an account that exists already is left as it is. */
     public synchronized SimAccount openAccount(String accountId, Money balance) {
+        return openAccount(accountId, Map.of(0, balance));
+    }
+
+    /** Opens an account with cash on each shard given; an account that exists already is left as it is. */
+    public synchronized SimAccount openAccount(String accountId, Map<Integer, Money> balances) {
         return change(() -> accounts.computeIfAbsent(accountId, id -> {
-            SimAccount account = new SimAccount(id, balance);
+            SimAccount account = new SimAccount(id, balances);
             changed(account);
             return account;
         }));
+    }
+
+    /** Moves an account's cash from one shard to another. */
+    public synchronized void transfer(String accountId, int fromShard, int toShard, Money amount) {
+        change((Runnable) () -> {
+            SimAccount account = account(accountId);
+            account.transfer(fromShard, toShard, amount);
+            changed(account);
+        });
     }
 
     /** Moves the open and close times of {@code tickers} later by {@code pause}: a scenario that was paused. */
@@ -286,12 +298,20 @@ public final class SimExchange {
             book.traded(maker, quantity.hundredths());
             for (SimFill fill : List.of(takerFill, makerFill)) {
                 SimAccount account = account(fill.accountId());
-                account.apply(fill);
+                account.apply(fill, market.shard());
                 changed(account);
                 fills.add(fill);
                 newFills.add(fill);
                 listener.filled(fill, account.netPosition(fill.ticker()));
             }
+        }
+    }
+
+    /** Kalshi refuses any price off the market's grid ({@code price_ranges}), and 0 and 1. */
+    private static void requireOnGrid(SimMarket market, Price yesPrice) {
+        if (!market.grid().isValid(yesPrice)) {
+            throw ExchangeRejection.invalid("invalid_price", "price " + yesPrice + " is off the price grid of "
+                    + market.ticker() + " (" + market.priceLevelStructure() + ")");
         }
     }
 
@@ -301,10 +321,7 @@ public final class SimExchange {
                     + market.status().name().toLowerCase() + ", not open for trading");
         }
         Price price = request.yesPrice();
-        if (price.compareTo(MIN_PRICE) < 0 || price.compareTo(MAX_PRICE) > 0 || price.micros() % 10_000 != 0) {
-            throw ExchangeRejection.invalid("invalid_price", "price " + price + " is not a valid price of "
-                    + market.ticker() + " (whole cents from 0.01 to 0.99)");
-        }
+        requireOnGrid(market, price);
         if (request.count().isZero()) {
             throw ExchangeRejection.invalid("invalid_order_size", "count must be at least 0.01");
         }
@@ -324,17 +341,18 @@ public final class SimExchange {
         }
         Contracts opening = new Contracts(Math.max(0, request.count().hundredths() - closing));
         Money needed = sidePrice(request.side(), price).times(opening);
-        Money available = account.balance().minus(reserved(account.accountId()));
+        Money available = account.balance(market.shard()).minus(reserved(account.accountId(), market.shard()));
         if (needed.compareTo(available) > 0) {
             throw ExchangeRejection.invalid("available_balance_too_low", "the order needs " + needed
-                    + " and the available balance is " + available);
+                    + " and the available balance on exchange shard " + market.shard() + " is " + available);
         }
     }
 
-    /** Money held for an account's resting orders (what they would cost to fill). */
-    private Money reserved(String accountId) {
+    /** Money held for an account's resting orders on one shard (what they would cost to fill). */
+    private Money reserved(String accountId, int shard) {
         return orders.values().stream()
                 .filter(order -> order.isResting() && order.accountId().equals(accountId))
+                .filter(order -> markets.get(order.ticker()).shard() == shard)
                 .map(order -> sidePrice(order.side(), order.yesPrice()).times(order.remainingCount()))
                 .reduce(Money.ZERO, Money::plus);
     }
@@ -368,6 +386,7 @@ public final class SimExchange {
         SimOrder order = ownOrder(accountId, orderId);
         SimMarket market = market(order.ticker());
         requireTrading(market);
+        requireOnGrid(market, yesPrice);
         if (!order.isResting()) {
             throw ExchangeRejection.invalid("invalid_order", "order " + orderId + " is not resting");
         }
@@ -418,7 +437,7 @@ public final class SimExchange {
             market.determine(yesWins);
             changed(market);
             accounts.values().stream().filter(account -> account.netPosition(ticker) != 0).forEach(account -> {
-                account.settle(ticker, yesWins);
+                account.settle(ticker, yesWins, market.shard());
                 changed(account);
             });
         });
@@ -494,6 +513,18 @@ public final class SimExchange {
         SimOrder order = orders.get(orderId);
         if (order == null || !order.accountId().equals(accountId)) {
             throw ExchangeRejection.notFound("order " + orderId + " not found");
+        }
+        return order;
+    }
+
+    /**
+     * One of the account's orders as the shard a request was routed to sees it: an order of a market
+     * on another shard is not found there.
+     */
+    public synchronized SimOrder routedOrder(String accountId, String orderId, int shard) {
+        SimOrder order = ownOrder(accountId, orderId);
+        if (markets.get(order.ticker()).shard() != shard) {
+            throw ExchangeRejection.notFound("order " + orderId + " not found on exchange shard " + shard);
         }
         return order;
     }

@@ -2,11 +2,16 @@ package dev.tradeloop.sim.exchange;
 
 import dev.tradeloop.events.money.Contracts;
 import dev.tradeloop.events.money.Price;
+import dev.tradeloop.events.money.PriceGrid;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-/** A binary market of the simulator: when it trades, how it stands, how it resolved. */
+/**
+ * A binary market of the simulator: when it trades, how it stands, how it resolved, its price level
+ * structure (one of those Kalshi names; whole cents unless a scenario says otherwise) and the
+ * exchange shard it trades on ({@code exchange_index}; 0 unless a scenario says otherwise).
+ */
 public final class SimMarket {
 
     /** Kalshi's market statuses, in the order a market goes through them. */
@@ -15,6 +20,9 @@ public final class SimMarket {
     private final String ticker;
     private final String eventTicker;
     private final String title;
+    private final String priceLevelStructure;
+    private final PriceGrid grid;
+    private final int shard;
     private Instant openTime;
     private Instant closeTime;
     private Status status;
@@ -23,9 +31,21 @@ public final class SimMarket {
     private Optional<Price> lastPrice = Optional.empty();
 
     public SimMarket(String ticker, String eventTicker, String title, Instant openTime, Instant closeTime) {
+        this(ticker, eventTicker, title, openTime, closeTime, "linear_cent", 0);
+    }
+
+    /** A market whose prices follow {@code priceLevelStructure} (an unknown one is refused), on {@code shard}. */
+    public SimMarket(String ticker, String eventTicker, String title, Instant openTime, Instant closeTime,
+            String priceLevelStructure, int shard) {
+        if (shard < 0) {
+            throw new IllegalArgumentException(ticker + ": exchange_index " + shard + " is under 0");
+        }
+        this.shard = shard;
         this.ticker = ticker;
         this.eventTicker = eventTicker;
         this.title = title;
+        this.priceLevelStructure = priceLevelStructure;
+        this.grid = PriceGrid.named(priceLevelStructure);
         this.openTime = openTime;
         this.closeTime = closeTime;
         this.status = Status.INITIALIZED;
@@ -33,16 +53,19 @@ public final class SimMarket {
 
     /** All a market is, to be kept and restored after a restart. */
     public record State(String ticker, String eventTicker, String title, Instant openTime, Instant closeTime,
-            Status status, Optional<String> result, Contracts volume, Optional<Price> lastPrice) {
+            Status status, Optional<String> result, Contracts volume, Optional<Price> lastPrice,
+            String priceLevelStructure, Integer exchangeIndex) {
     }
 
     State state() {
-        return new State(ticker, eventTicker, title, openTime, closeTime, status, result, volume, lastPrice);
+        return new State(ticker, eventTicker, title, openTime, closeTime, status, result, volume, lastPrice,
+                priceLevelStructure, shard);
     }
 
     static SimMarket restore(State state) {
         SimMarket market = new SimMarket(state.ticker(), state.eventTicker(), state.title(), state.openTime(),
-                state.closeTime());
+                state.closeTime(), state.priceLevelStructure() == null ? "linear_cent" : state.priceLevelStructure(),
+                state.exchangeIndex() == null ? 0 : state.exchangeIndex());
         market.status = state.status();
         market.result = state.result();
         market.volume = state.volume();
@@ -91,4 +114,7 @@ public final class SimMarket {
     public Optional<String> result() { return result; }
     public Contracts volume() { return volume; }
     public Optional<Price> lastPrice() { return lastPrice; }
+    public String priceLevelStructure() { return priceLevelStructure; }
+    public PriceGrid grid() { return grid; }
+    public int shard() { return shard; }
 }

@@ -39,7 +39,9 @@ public class AdminResource {
         }
         Instant open = body.openTime() == null ? clock.instant() : body.openTime();
         exchange.addMarket(new SimMarket(body.ticker(), body.eventTicker(),
-                body.title() == null ? body.ticker() : body.title(), open, body.closeTime()));
+                body.title() == null ? body.ticker() : body.title(), open, body.closeTime(),
+                body.priceLevelStructure() == null ? "linear_cent" : body.priceLevelStructure(),
+                body.exchangeIndex() == null ? 0 : body.exchangeIndex()));
         return Response.status(201).entity(Map.of("ticker", body.ticker())).build();
     }
 
@@ -55,7 +57,8 @@ public class AdminResource {
 
     /** A market to list. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record NewMarket(String ticker, String eventTicker, String title, Instant openTime, Instant closeTime) {
+    public record NewMarket(String ticker, String eventTicker, String title, Instant openTime, Instant closeTime,
+            String priceLevelStructure, Integer exchangeIndex) {
     }
 
     /** How a market resolved. */

@@ -1,6 +1,7 @@
 package dev.tradeloop.sim.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.tradeloop.events.money.Contracts;
@@ -29,9 +30,9 @@ public final class KalshiViews {
     public record Market(String ticker, String eventTicker, String marketType, String title, String status,
             Instant openTime, Instant closeTime, Instant expectedExpirationTime, Price yesBidDollars,
             Price yesAskDollars, Price noBidDollars, Price noAskDollars, Contracts yesBidSizeFp,
-            Contracts yesAskSizeFp, Price lastPriceDollars, Contracts volumeFp, Contracts volume24hFp,
+            Contracts yesAskSizeFp, Price lastPriceDollars, Contracts volumeFp, @JsonProperty("volume_24h_fp") Contracts volume24hFp,
             Contracts openInterestFp, String result, boolean canCloseEarly, String priceLevelStructure,
-            List<PriceRange> priceRanges) {
+            List<PriceRange> priceRanges, int exchangeIndex) {
 
         static Market of(SimMarket market, Optional<Price> bestBid, Optional<Price> bestAsk,
                 Contracts bidSize, Contracts askSize) {
@@ -41,8 +42,9 @@ public final class KalshiViews {
                     market.status().name().toLowerCase(Locale.ROOT), market.openTime(), market.closeTime(),
                     market.closeTime(), yesBid, yesAsk, yesAsk.complement(), yesBid.complement(), bidSize, askSize,
                     market.lastPrice().orElse(Price.ZERO), market.volume(), market.volume(), Contracts.ZERO,
-                    market.result().orElse(""), false, "linear_cent",
-                    List.of(new PriceRange(Price.ofCents(1), Price.ofCents(99), Price.ofCents(1))));
+                    market.result().orElse(""), false, market.priceLevelStructure(),
+                    market.grid().bands().stream().map(b -> new PriceRange(b.start(), b.end(), b.step())).toList(),
+                    market.shard());
         }
     }
 

@@ -8,6 +8,7 @@ import dev.tradeloop.events.money.Money;
 import dev.tradeloop.events.money.Price;
 import dev.tradeloop.sim.auth.SignatureFilter;
 import dev.tradeloop.sim.exchange.BookSide;
+import dev.tradeloop.sim.exchange.ExchangeRejection;
 import dev.tradeloop.sim.exchange.OrderRequest;
 import dev.tradeloop.sim.exchange.SimExchange;
 import dev.tradeloop.sim.exchange.SimOrder;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -52,15 +54,25 @@ public class OrdersResource {
 
     @POST
     public Response create(CreateOrder body, @Context ContainerRequestContext request) {
+        if (body == null) {
+            throw new IllegalArgumentException("the order is required as a JSON body");
+        }
         OrderRequest order = body.toRequest();
+        int shard = Routing.shard(body.exchangeIndex(), body.ticker(), exchange);
+        if (exchange.market(body.ticker()).shard() != shard) {
+            throw ExchangeRejection.notFound("market " + body.ticker() + " not found on exchange shard " + shard);
+        }
         SimOrder placed = exchange.place(account(request), order);
         return Response.status(201).entity(created(placed)).build();
     }
 
     @DELETE
     @Path("/{orderId}")
-    public Map<String, Object> cancel(@PathParam("orderId") String orderId, @Context ContainerRequestContext request) {
+    public Map<String, Object> cancel(@PathParam("orderId") String orderId,
+            @QueryParam("market_ticker") String marketTicker, @QueryParam("exchange_index") Integer exchangeIndex,
+            @Context ContainerRequestContext request) {
         String account = account(request);
+        exchange.routedOrder(account, orderId, Routing.shard(exchangeIndex, marketTicker, exchange));
         Contracts reducedBy = exchange.cancel(account, orderId);
         SimOrder order = exchange.ownOrder(account, orderId);
         Map<String, Object> body = new LinkedHashMap<>();
@@ -75,25 +87,40 @@ public class OrdersResource {
     @Path("/{orderId}/amend")
     public Map<String, Object> amend(@PathParam("orderId") String orderId, AmendOrder body,
             @Context ContainerRequestContext request) {
-        SimOrder order = exchange.amend(account(request), orderId, Fields.price(body.price(), "price"),
-                Fields.count(body.count(), "count"));
-        return acknowledgement(order);
+        if (body == null || body.ticker() == null || body.ticker().isBlank() || body.side() == null) {
+            throw new IllegalArgumentException("ticker, side, price and count are required");
+        }
+        String account = account(request);
+        SimOrder order = exchange.routedOrder(account, orderId, Routing.shard(body.exchangeIndex(), body.ticker(),
+                exchange));
+        if (!order.ticker().equals(body.ticker())) {
+            throw ExchangeRejection.invalid("invalid_order", "order " + orderId + " is on " + order.ticker() + ", not "
+                    + body.ticker());
+        }
+        if (!order.side().name().toLowerCase(Locale.ROOT).equals(body.side())) {
+            throw ExchangeRejection.invalid("order_side_mismatch", "order " + orderId + " is a "
+                    + order.side().name().toLowerCase(Locale.ROOT) + ", not a " + body.side());
+        }
+        return acknowledgement(exchange.amend(account, orderId, Fields.price(body.price(), "price"),
+                Fields.count(body.count(), "count")));
     }
 
     @POST
     @Path("/{orderId}/decrease")
     public Map<String, Object> decrease(@PathParam("orderId") String orderId, DecreaseOrder body,
             @Context ContainerRequestContext request) {
+        if (body == null || (body.reduceTo() == null) == (body.reduceBy() == null)) {
+            throw new IllegalArgumentException("exactly one of reduce_by or reduce_to must be provided");
+        }
         String account = account(request);
-        SimOrder order = exchange.ownOrder(account, orderId);
+        SimOrder order = exchange.routedOrder(account, orderId, Routing.shard(body.exchangeIndex(), body.marketTicker(),
+                exchange));
         Contracts remaining;
         if (body.reduceTo() != null) {
             remaining = Fields.count(body.reduceTo(), "reduce_to");
-        } else if (body.reduceBy() != null) {
+        } else {
             Contracts by = Fields.count(body.reduceBy(), "reduce_by");
             remaining = by.compareTo(order.remainingCount()) >= 0 ? Contracts.ZERO : order.remainingCount().minus(by);
-        } else {
-            throw new IllegalArgumentException("give reduce_by or reduce_to");
         }
         return acknowledgement(exchange.decrease(account, orderId, remaining));
     }
@@ -128,10 +155,16 @@ public class OrdersResource {
         return (String) request.getProperty(SignatureFilter.ACCOUNT);
     }
 
-    /** The create-order body; counts and prices arrive as strings and are checked here. */
+    /**
+     * The create-order body; counts and prices arrive as strings and are checked here. Kalshi requires
+     * {@code time_in_force} and {@code self_trade_prevention_type}; {@code reduce_only} is taken only on
+     * an order that trades at once (immediate-or-cancel, fill-or-kill): the specification does not
+     * promise it on a resting order, and the simulator takes the stricter reading.
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record CreateOrder(String ticker, String side, String count, String price, String timeInForce,
-            String clientOrderId, Boolean postOnly, Boolean reduceOnly, String selfTradePreventionType) {
+            String clientOrderId, Boolean postOnly, Boolean reduceOnly, String selfTradePreventionType,
+            Integer exchangeIndex) {
 
         OrderRequest toRequest() {
             if (ticker == null || ticker.isBlank()) {
@@ -143,26 +176,38 @@ public class OrdersResource {
             if (clientOrderId != null && !clientOrderId.matches(CLIENT_ORDER_ID)) {
                 throw new IllegalArgumentException("client_order_id must be 1 to 64 of [A-Za-z0-9_+=:/-]");
             }
-            TimeInForce tif = timeInForce == null ? TimeInForce.GOOD_TILL_CANCELED : switch (timeInForce) {
+            if (timeInForce == null) {
+                throw new IllegalArgumentException("time_in_force is required: good_till_canceled, "
+                        + "immediate_or_cancel or fill_or_kill");
+            }
+            TimeInForce tif = switch (timeInForce) {
                 case "good_till_canceled" -> TimeInForce.GOOD_TILL_CANCELED;
                 case "immediate_or_cancel" -> TimeInForce.IMMEDIATE_OR_CANCEL;
                 case "fill_or_kill" -> TimeInForce.FILL_OR_KILL;
                 default -> throw new IllegalArgumentException("time_in_force must be good_till_canceled, "
                         + "immediate_or_cancel or fill_or_kill, not " + timeInForce);
             };
+            if (selfTradePreventionType == null
+                    || !(selfTradePreventionType.equals("taker_at_cross") || selfTradePreventionType.equals("maker"))) {
+                throw new IllegalArgumentException("self_trade_prevention_type is required: taker_at_cross or maker, not "
+                        + selfTradePreventionType);
+            }
+            if (Boolean.TRUE.equals(reduceOnly) && tif == TimeInForce.GOOD_TILL_CANCELED) {
+                throw new IllegalArgumentException("reduce_only is taken only with immediate_or_cancel or fill_or_kill");
+            }
             return new OrderRequest(ticker, BookSide.valueOf(side.toUpperCase(Locale.ROOT)),
                     Fields.count(count, "count"), Fields.price(price, "price"), tif, Optional.ofNullable(clientOrderId),
                     Boolean.TRUE.equals(postOnly), Boolean.TRUE.equals(reduceOnly));
         }
     }
 
-    /** The amend body: the new YES price and the new total count. */
+    /** The amend body: the order's market (which routes it) and side, the new YES price and total count. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record AmendOrder(String ticker, String side, String price, String count) {
+    public record AmendOrder(String ticker, String side, String price, String count, Integer exchangeIndex) {
     }
 
-    /** The decrease body: by how much, or down to what. */
+    /** The decrease body: by how much, or down to what (exactly one), and how to route it. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record DecreaseOrder(String reduceBy, String reduceTo) {
+    public record DecreaseOrder(String reduceBy, String reduceTo, String marketTicker, Integer exchangeIndex) {
     }
 }

@@ -31,14 +31,26 @@ public class PortfolioResource {
         this.exchange = exchange;
     }
 
-    /** {@code balance} in whole cents (floored) and {@code balance_dollars} exact. */
+    /**
+     * {@code balance} in whole cents (floored) and {@code balance_dollars} exact, over every shard or
+     * the one {@code exchange_index} names, and {@code balance_breakdown}, the cash of each shard.
+     */
     @GET
     @Path("/balance")
-    public Map<String, Object> balance(@Context ContainerRequestContext request) {
-        Money balance = exchange.account(account(request)).balance();
+    public Map<String, Object> balance(@Context ContainerRequestContext request,
+            @QueryParam("exchange_index") Integer exchangeIndex) {
+        SimAccount account = exchange.account(account(request));
+        if (exchangeIndex != null && exchangeIndex < 0) {
+            throw new IllegalArgumentException("exchange_index must be 0 or more, not " + exchangeIndex);
+        }
+        Money balance = exchangeIndex == null ? account.balance() : account.balance(exchangeIndex);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("balance", Math.floorDiv(balance.micros(), 10_000));
         body.put("balance_dollars", balance);
+        body.put("portfolio_value", 0);
+        body.put("updated_ts", java.time.Instant.now().getEpochSecond());
+        body.put("balance_breakdown", account.shardBalances().entrySet().stream()
+                .map(shard -> Map.of("exchange_index", shard.getKey(), "balance", shard.getValue())).toList());
         return body;
     }
 
@@ -46,11 +58,12 @@ public class PortfolioResource {
     @Path("/positions")
     public Map<String, Object> positions(@Context ContainerRequestContext request,
             @QueryParam("limit") @DefaultValue("100") int limit, @QueryParam("cursor") String cursor,
-            @QueryParam("ticker") String ticker) {
+            @QueryParam("ticker") String ticker, @QueryParam("exchange_index") Integer exchangeIndex) {
         SimAccount account = exchange.account(account(request));
         List<KalshiViews.MarketPosition> positions = account.positions().entrySet().stream()
                 .filter(entry -> entry.getValue().netHundredths() != 0)
                 .filter(entry -> ticker == null || ticker.equals(entry.getKey()))
+                .filter(entry -> onShard(entry.getKey(), exchangeIndex))
                 .map(entry -> KalshiViews.MarketPosition.of(entry.getKey(), entry.getValue(),
                         exchange.bestBid(entry.getKey()).orElse(Price.ZERO)))
                 .sorted(java.util.Comparator.comparing(KalshiViews.MarketPosition::ticker))
@@ -67,9 +80,10 @@ public class PortfolioResource {
     @Path("/fills")
     public Map<String, Object> fills(@Context ContainerRequestContext request, @QueryParam("ticker") String ticker,
             @QueryParam("order_id") String orderId, @QueryParam("limit") @DefaultValue("100") int limit,
-            @QueryParam("cursor") String cursor) {
+            @QueryParam("cursor") String cursor, @QueryParam("exchange_index") Integer exchangeIndex) {
         List<KalshiViews.Fill> fills = exchange.fills(account(request)).stream()
                 .filter(fill -> ticker == null || fill.ticker().equals(ticker))
+                .filter(fill -> onShard(fill.ticker(), exchangeIndex))
                 .filter(fill -> orderId == null || fill.orderId().equals(orderId))
                 .map(KalshiViews.Fill::of)
                 .toList();
@@ -80,10 +94,11 @@ public class PortfolioResource {
     @Path("/orders")
     public Map<String, Object> orders(@Context ContainerRequestContext request, @QueryParam("ticker") String ticker,
             @QueryParam("status") String status, @QueryParam("limit") @DefaultValue("100") int limit,
-            @QueryParam("cursor") String cursor) {
+            @QueryParam("cursor") String cursor, @QueryParam("exchange_index") Integer exchangeIndex) {
         List<KalshiViews.Order> orders = exchange.orders(account(request)).stream()
                 .map(KalshiViews.Order::of)
                 .filter(order -> ticker == null || order.ticker().equals(ticker))
+                .filter(order -> onShard(order.ticker(), exchangeIndex))
                 .filter(order -> status == null || order.status().equals(status))
                 .toList();
         return Page.of(orders, cursor, limit).body("orders");
@@ -92,7 +107,16 @@ public class PortfolioResource {
     @GET
     @Path("/orders/{orderId}")
     public Map<String, Object> order(@PathParam("orderId") String orderId, @Context ContainerRequestContext request) {
-        return Map.of("order", KalshiViews.Order.of(exchange.ownOrder(account(request), orderId)));
+        // No routing parameter: the simulator reads the default shard only (see docs/KALSHI.md)
+        return Map.of("order", KalshiViews.Order.of(exchange.routedOrder(account(request), orderId, 0)));
+    }
+
+    /** A listing covers every shard unless {@code exchange_index} names one. */
+    private boolean onShard(String ticker, Integer exchangeIndex) {
+        if (exchangeIndex != null && exchangeIndex < 0) {
+            throw new IllegalArgumentException("exchange_index must be 0 or more, not " + exchangeIndex);
+        }
+        return exchangeIndex == null || exchange.market(ticker).shard() == exchangeIndex;
     }
 
     private static String account(ContainerRequestContext request) {

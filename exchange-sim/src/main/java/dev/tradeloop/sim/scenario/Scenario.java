@@ -4,13 +4,15 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.tradeloop.events.money.Contracts;
 import dev.tradeloop.events.money.Price;
+import dev.tradeloop.events.money.PriceGrid;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * A scripted market session: the markets, the hidden "true" probability of each over time (a
  * seeded random walk or a path of points), how the simulated makers quote around it, how much noise
- * trading makes volume, when each market settles, and the model whose noisy predictions go with it.
+ * trading makes volume, when each market settles, its price level structure (whole cents unless it
+ * names another of Kalshi's), its exchange shard (0 unless it says {@code exchange_index}), and the model whose noisy predictions go with it.
  * Read from JSON; the same file and seed always give the same session.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -48,7 +50,9 @@ public record Scenario(String name, Optional<String> description, long seed, lon
             Contracts depth,
             Integer noiseTradesPerStep,
             Contracts noiseTradeSize,
-            Optional<Settlement> settle) {
+            Optional<Settlement> settle,
+            String priceLevelStructure,
+            Integer exchangeIndex) {
 
         public MarketScript {
             if (ticker == null || eventTicker == null) {
@@ -71,6 +75,16 @@ public record Scenario(String name, Optional<String> description, long seed, lon
             noiseTradeSize = noiseTradeSize == null ? Contracts.whole(5) : noiseTradeSize;
             settle = settle == null ? Optional.empty() : settle;
             title = title == null ? ticker : title;
+            priceLevelStructure = priceLevelStructure == null ? "linear_cent" : priceLevelStructure;
+            exchangeIndex = exchangeIndex == null ? 0 : exchangeIndex;
+            if (exchangeIndex < 0) {
+                throw new IllegalArgumentException(ticker + ": exchange_index must be 0 or more, not " + exchangeIndex);
+            }
+            try {
+                PriceGrid.named(priceLevelStructure);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(ticker + ": price_level_structure: " + e.getMessage());
+            }
         }
 
         /**

@@ -5,6 +5,7 @@ import dev.tradeloop.events.Prediction;
 import dev.tradeloop.events.json.Json;
 import dev.tradeloop.events.money.Money;
 import dev.tradeloop.events.money.Price;
+import dev.tradeloop.events.money.PriceGrid;
 import dev.tradeloop.sim.exchange.BookSide;
 import dev.tradeloop.sim.exchange.ExchangeRejection;
 import dev.tradeloop.sim.exchange.OrderRequest;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -42,8 +44,6 @@ public final class ScenarioRunner {
     public static final String MAKER = "sim-maker";
     public static final String NOISE_TRADER = "sim-noise-trader";
     private static final Money DEEP_POCKETS = Money.parse("100000000.00");
-    private static final Price LOWEST = Price.ofCents(1);
-    private static final Price HIGHEST = Price.ofCents(99);
 
     private final Scenario scenario;
     private final SimExchange exchange;
@@ -69,13 +69,17 @@ public final class ScenarioRunner {
         this.start = start;
         this.lastStep = start;
         this.noise = new Random(scenario.seed());
-        exchange.openAccount(MAKER, DEEP_POCKETS);
-        exchange.openAccount(NOISE_TRADER, DEEP_POCKETS);
+        Map<Integer, Money> everyShard = new TreeMap<>();
+        scenario.markets().forEach(market -> everyShard.put(market.exchangeIndex(), DEEP_POCKETS));
+        everyShard.put(0, DEEP_POCKETS);
+        exchange.openAccount(MAKER, everyShard);
+        exchange.openAccount(NOISE_TRADER, everyShard);
         int index = 0;
         for (MarketScript market : scenario.markets()) {
             if (!exchange.hasMarket(market.ticker())) {
                 exchange.addMarket(new SimMarket(market.ticker(), market.eventTicker(), market.title(), start,
-                        start.plusSeconds(market.closeAfterSeconds())));
+                        start.plusSeconds(market.closeAfterSeconds()), market.priceLevelStructure(),
+                        market.exchangeIndex()));
             }
             paths.put(market.ticker(), new TruePath(market, new Random(scenario.seed() * 31 + index++)));
         }
@@ -217,11 +221,13 @@ public final class ScenarioRunner {
                 exchange.cancel(MAKER, orderId);
             }
         }
+        PriceGrid grid = exchange.market(market.ticker()).grid();
         long half = spread.micros() / 2;
-        Price bid = clamp(floorToCent(probability.micros() - half));
-        Price ask = clamp(ceilToCent(probability.micros() + half));
+        Price bid = grid.atOrBelow(new Price(Math.max(0, probability.micros() - half))).orElse(grid.lowest());
+        Price ask = grid.atOrAbove(new Price(Math.min(1_000_000, probability.micros() + half))).orElse(grid.highest());
         if (ask.compareTo(bid) <= 0) {
-            ask = clamp(Price.of(bid.toBigDecimal().add(new BigDecimal("0.01"))));
+            ask = grid.atOrAbove(new Price(bid.micros() + 1)).orElse(grid.highest());
+            bid = ask.equals(bid) ? grid.atOrBelow(new Price(ask.micros() - 1)).orElseThrow() : bid;
         }
         List<String> placed = new ArrayList<>();
         placed.add(quote(market, BookSide.BID, bid));
@@ -238,7 +244,8 @@ public final class ScenarioRunner {
     private void noiseTrades(MarketScript market) {
         for (int i = 0; i < market.noiseTradesPerStep(); i++) {
             BookSide side = noise.nextBoolean() ? BookSide.BID : BookSide.ASK;
-            Price limit = side == BookSide.BID ? HIGHEST : LOWEST;
+            PriceGrid grid = exchange.market(market.ticker()).grid();
+            Price limit = side == BookSide.BID ? grid.highest() : grid.lowest();
             try {
                 exchange.place(NOISE_TRADER, new OrderRequest(market.ticker(), side, market.noiseTradeSize(), limit,
                         TimeInForce.IMMEDIATE_OR_CANCEL, Optional.empty(), false, false));
@@ -270,17 +277,5 @@ public final class ScenarioRunner {
     private static Price biased(Price probability, int biasBasisPoints) {
         long micros = Math.max(10_000, Math.min(990_000, probability.micros() + biasBasisPoints * 100L));
         return new Price(micros);
-    }
-
-    private static Price floorToCent(long micros) {
-        return Price.ofCents(Math.max(0, micros) / 10_000);
-    }
-
-    private static Price ceilToCent(long micros) {
-        return Price.ofCents(Math.min(1_000_000, (micros + 9_999)) / 10_000);
-    }
-
-    private static Price clamp(Price price) {
-        return price.compareTo(LOWEST) < 0 ? LOWEST : price.compareTo(HIGHEST) > 0 ? HIGHEST : price;
     }
 }

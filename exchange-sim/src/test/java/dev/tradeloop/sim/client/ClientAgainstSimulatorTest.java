@@ -71,10 +71,10 @@ class ClientAgainstSimulatorTest {
         OrderAck partly = trader.createOrder(buy(ticker, Side.YES, "0.56", 10, "tr1-" + ticker));
         assertThat(partly.fillCount()).isEqualTo(Contracts.whole(4));
         assertThat(partly.remainingCount()).isEqualTo(Contracts.whole(6));
-        assertThat(trader.order(partly.orderId()).isResting()).isTrue();
+        assertThat(trader.order(partly.orderId(), ticker).isResting()).isTrue();
 
         maker.createOrder(buy(ticker, Side.NO, "0.44", 6, "mk2-" + ticker)); // fills the resting rest
-        Order done = trader.order(partly.orderId());
+        Order done = trader.order(partly.orderId(), ticker);
         assertThat(done.status()).isEqualTo("executed");
         assertThat(done.fillCountFp()).isEqualTo(Contracts.whole(10));
 
@@ -97,17 +97,17 @@ class ClientAgainstSimulatorTest {
         KalshiClient trader = trader();
         OrderAck resting = trader.createOrder(buy(ticker, Side.YES, "0.30", 10, "am-" + ticker));
 
-        trader.decreaseOrder(resting.orderId(), Contracts.whole(7));
-        assertThat(trader.order(resting.orderId()).remainingCountFp()).isEqualTo(Contracts.whole(7));
+        trader.decreaseOrder(resting.orderId(), ticker, Contracts.whole(7));
+        assertThat(trader.order(resting.orderId(), ticker).remainingCountFp()).isEqualTo(Contracts.whole(7));
         trader.amendOrder(resting.orderId(), ticker, "bid", Price.parse("0.31"), Contracts.whole(8));
-        Order amended = trader.order(resting.orderId());
+        Order amended = trader.order(resting.orderId(), ticker);
         assertThat(amended.yesPriceDollars()).isEqualTo(Price.parse("0.31"));
         assertThat(amended.remainingCountFp()).isEqualTo(Contracts.whole(8));
 
         assertThat(trader.findByClientOrderId(ticker, "am-" + ticker)).map(Order::orderId).contains(resting.orderId());
         assertThat(trader.findByClientOrderId(ticker, "never-sent")).isEmpty();
-        assertThat(trader.cancelOrder(resting.orderId()).reducedBy()).isEqualTo(Contracts.whole(8));
-        assertThat(trader.order(resting.orderId()).status()).isEqualTo("canceled");
+        assertThat(trader.cancelOrder(resting.orderId(), ticker).reducedBy()).isEqualTo(Contracts.whole(8));
+        assertThat(trader.order(resting.orderId(), ticker).status()).isEqualTo("canceled");
     }
 
     @Test

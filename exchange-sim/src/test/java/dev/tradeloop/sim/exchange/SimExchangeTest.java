@@ -215,6 +215,27 @@ class SimExchangeTest {
     }
 
     @Test
+    void each_market_takes_only_the_prices_of_its_own_grid_on_orders_and_amends() {
+        String tapered = "KXTEST-26NOV24-TAPER";
+        exchange.addMarket(new SimMarket(tapered, "KXTEST-26NOV24", "Tapered", START.minusSeconds(60),
+                START.plus(Duration.ofHours(2)), "tapered_deci_cent", 0));
+        OrderRequest edge = new OrderRequest(tapered, BookSide.BID, Contracts.whole(1), Price.parse("0.053"),
+                TimeInForce.GOOD_TILL_CANCELED, Optional.empty(), false, false);
+        OrderRequest center = new OrderRequest(tapered, BookSide.BID, Contracts.whole(1), Price.parse("0.453"),
+                TimeInForce.GOOD_TILL_CANCELED, Optional.empty(), false, false);
+
+        SimOrder resting = exchange.place("trader", edge);
+        assertThatThrownBy(() -> exchange.place("trader", center))
+                .isInstanceOfSatisfying(ExchangeRejection.class, e -> assertThat(e.code()).isEqualTo("invalid_price"));
+        assertThatThrownBy(() -> exchange.place("trader", gtc(BookSide.BID, "0.053", 1)))
+                .isInstanceOfSatisfying(ExchangeRejection.class, e -> assertThat(e.code()).isEqualTo("invalid_price"));
+        assertThatThrownBy(() -> exchange.amend("trader", resting.orderId(), Price.parse("0.105"), Contracts.whole(1)))
+                .isInstanceOfSatisfying(ExchangeRejection.class, e -> assertThat(e.code()).isEqualTo("invalid_price"));
+        assertThat(exchange.amend("trader", resting.orderId(), Price.parse("0.099"), Contracts.whole(1)).yesPrice())
+                .isEqualTo(Price.parse("0.099"));
+    }
+
+    @Test
     void at_close_time_resting_orders_are_cancelled_and_order_actions_refused() {
         SimOrder resting = exchange.place("trader", gtc(BookSide.BID, "0.40", 10));
 

@@ -22,7 +22,8 @@ class SimulatorApiTest {
 
     private static String order(String ticker, String side, String price, String count, String clientOrderId) {
         return "{\"ticker\":\"" + ticker + "\",\"side\":\"" + side + "\",\"price\":\"" + price + "\",\"count\":\""
-                + count + "\",\"time_in_force\":\"good_till_canceled\",\"client_order_id\":\"" + clientOrderId + "\"}";
+                + count + "\",\"time_in_force\":\"good_till_canceled\",\"self_trade_prevention_type\":\"taker_at_cross\","
+                + "\"client_order_id\":\"" + clientOrderId + "\"}";
     }
 
     @Test
