@@ -4,12 +4,13 @@ import dev.tradeloop.events.money.Money;
 import dev.tradeloop.events.money.Price;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * An opportunity edge-service found under one method: buying {@code side} at {@code ask} is
  * worth {@code edge} per contract after {@code feePerContract}. Keyed by market ticker; risk-service
- * decides what becomes of it.
+ * decides what becomes of it, sizing it on the cash of the market's exchange shard ({@code exchangeIndex}).
  */
 public record Edge(
         UUID eventId,
@@ -26,7 +27,8 @@ public record Edge(
         Price targetPrice,
         MethodRef method,
         UUID predictionEventId,
-        UUID tickEventId) implements Event {
+        UUID tickEventId,
+        Optional<Integer> exchangeIndex) implements Event {
 
     public Edge {
         Event.requireEnvelope(eventId, occurredAt, correlationId);
@@ -42,5 +44,12 @@ public record Edge(
         Require.present(method, "method");
         Require.present(predictionEventId, "predictionEventId");
         Require.present(tickEventId, "tickEventId");
+        exchangeIndex = Require.optional(exchangeIndex);
+        exchangeIndex.ifPresent(shard -> Require.nonNegative(shard, "exchangeIndex"));
+    }
+
+    /** The exchange shard of the market: 0, the default, when the event does not say (it was written before shards). */
+    public int shard() {
+        return exchangeIndex.orElse(0);
     }
 }

@@ -8,8 +8,8 @@ import java.util.UUID;
 
 /**
  * The top of one market's book at one moment, with what consumers need to judge it (status,
- * close time, volume, event; once settled, which side won). Keyed by market ticker; {@code sequence} orders a market's ticks so
- * duplicates and stale ones can be dropped.
+ * close time, volume, event, the exchange shard it trades on; once settled, which side won). Keyed by
+ * market ticker; {@code sequence} orders a market's ticks so duplicates and stale ones can be dropped.
  */
 public record PriceTick(
         UUID eventId,
@@ -27,7 +27,8 @@ public record PriceTick(
         Contracts volume,
         Instant closeTime,
         long sequence,
-        Instant exchangeTime) implements Event {
+        Instant exchangeTime,
+        Optional<Integer> exchangeIndex) implements Event {
 
     public PriceTick {
         Event.requireEnvelope(eventId, occurredAt, correlationId);
@@ -47,6 +48,16 @@ public record PriceTick(
         Require.present(closeTime, "closeTime");
         Require.nonNegative(sequence, "sequence");
         Require.present(exchangeTime, "exchangeTime");
+        exchangeIndex = Require.optional(exchangeIndex);
+        exchangeIndex.ifPresent(shard -> Require.nonNegative(shard, "exchangeIndex"));
+    }
+
+    /** A tick of a market on the default exchange shard, 0. */
+    public PriceTick(UUID eventId, Instant occurredAt, String correlationId, String marketTicker, String eventTicker,
+            MarketStatus marketStatus, Optional<Side> result, Price yesBid, Price yesAsk, Price noBid, Price noAsk,
+            Optional<Price> lastPrice, Contracts volume, Instant closeTime, long sequence, Instant exchangeTime) {
+        this(eventId, occurredAt, correlationId, marketTicker, eventTicker, marketStatus, result, yesBid, yesAsk, noBid,
+                noAsk, lastPrice, volume, closeTime, sequence, exchangeTime, Optional.of(0));
     }
 
     /** The price a held position of {@code side} could be sold at now. */
@@ -57,5 +68,10 @@ public record PriceTick(
     /** The price {@code side} can be bought at now. */
     public Price ask(Side side) {
         return side == Side.YES ? yesAsk : noAsk;
+    }
+
+    /** The exchange shard of the market: 0, the default, when the event does not say (it was written before shards). */
+    public int shard() {
+        return exchangeIndex.orElse(0);
     }
 }

@@ -64,4 +64,21 @@ class EventRoundTripTest {
         assertThat(Json.mapper().readTree(bytes).has("positionId")).isFalse();
         assertThat(Topics.RISK_DECISIONS.codec().decode(bytes).positionId()).isEmpty();
     }
+
+    @Test
+    void events_written_before_shards_read_as_the_default_shard() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode tick = (com.fasterxml.jackson.databind.node.ObjectNode)
+                Json.mapper().readTree(Topics.PRICE_TICKS.codec().encode(EventSamples.priceTick()));
+        com.fasterxml.jackson.databind.node.ObjectNode balance = (com.fasterxml.jackson.databind.node.ObjectNode)
+                Json.mapper().readTree(Topics.ACCOUNT_BALANCE.codec().encode(EventSamples.balanceReported()));
+        tick.remove("exchangeIndex");
+        balance.remove("shardBalances");
+
+        PriceTick oldTick = Topics.PRICE_TICKS.codec().decode(Json.mapper().writeValueAsBytes(tick));
+        BalanceReported oldBalance = Topics.ACCOUNT_BALANCE.codec().decode(Json.mapper().writeValueAsBytes(balance));
+
+        assertThat(oldTick.shard()).isZero();
+        assertThat(oldBalance.onShard(0)).isEqualTo(oldBalance.balance());
+        assertThat(oldBalance.onShard(2)).isEqualTo(dev.tradeloop.events.money.Money.ZERO);
+    }
 }

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -47,7 +48,7 @@ public final class EventSamples {
     public static Edge edge() {
         return new Edge(id(), NOW, CORRELATION, MARKET, "KXHIGHNY-26NOV24", Side.YES, new BigDecimal("0.6400"),
                 new BigDecimal("0.80"), price("0.5700"), Money.parse("0.0172"), new BigDecimal("0.0528"),
-                price("0.5700"), METHOD, id(), id());
+                price("0.5700"), METHOD, id(), id(), Optional.of(2));
     }
 
     public static ApprovedTrade approvedTrade() {
@@ -98,7 +99,8 @@ public final class EventSamples {
     }
 
     public static BalanceReported balanceReported() {
-        return new BalanceReported(id(), NOW, CORRELATION, Money.parse("10000.0000"), "order-service");
+        return new BalanceReported(id(), NOW, CORRELATION, Money.parse("10500.0000"), "order-service",
+                Optional.of(Map.of(0, Money.parse("10000.0000"), 2, Money.parse("500.0000"))));
     }
 
     public static OperationalError operationalError() {

@@ -83,6 +83,6 @@ public final class EdgeScanner {
         UUID id = UUID.randomUUID();
         return new Edge(id, now, "edge-" + id, tick.marketTicker(), tick.eventTicker(), opportunity.side(),
                 opportunity.probability(), prediction.confidence(), opportunity.ask(), opportunity.feePerContract(),
-                opportunity.edge(), opportunity.ask(), method, prediction.eventId(), tick.eventId());
+                opportunity.edge(), opportunity.ask(), method, prediction.eventId(), tick.eventId(), tick.exchangeIndex());
     }
 }

@@ -7,16 +7,17 @@ import dev.tradeloop.events.money.Price;
 import java.time.Instant;
 import java.util.Optional;
 
-/** What a tick says of a market besides its book: its event, status, close time and activity. */
+/** What a tick says of a market besides its book: its event, status, close time, activity and shard. */
 public record MarketInfo(String eventTicker, MarketStatus status, Optional<Side> result, Instant closeTime,
-        Contracts volume, Optional<Price> lastPrice) {
+        Contracts volume, Optional<Price> lastPrice, int exchangeIndex) {
 
     /** The same market with the close time the exchange lists now (an exchange may move it). */
     public MarketInfo withCloseTime(Instant newCloseTime) {
-        return new MarketInfo(eventTicker, status, result, newCloseTime, volume, lastPrice);
+        return new MarketInfo(eventTicker, status, result, newCloseTime, volume, lastPrice, exchangeIndex);
     }
 
     public MarketInfo withActivity(Contracts newVolume, Optional<Price> newLastPrice) {
-        return new MarketInfo(eventTicker, status, result, closeTime, newVolume, newLastPrice.or(() -> lastPrice));
+        return new MarketInfo(eventTicker, status, result, closeTime, newVolume, newLastPrice.or(() -> lastPrice),
+                exchangeIndex);
     }
 }

@@ -26,7 +26,7 @@ public final class Ticks {
         return new MarketInfo(market.eventTicker(), status, status == MarketStatus.SETTLED ? resultOf(market)
                 : Optional.empty(), market.closeTime(),
                 market.volumeFp() == null ? Contracts.ZERO : market.volumeFp(),
-                Optional.ofNullable(market.lastPriceDollars()));
+                Optional.ofNullable(market.lastPriceDollars()), market.shard());
     }
 
     public static PriceTick fromMarket(Market market, long sequence, Instant now) {
@@ -45,7 +45,7 @@ public final class Ticks {
         UUID id = UUID.randomUUID();
         return new PriceTick(id, now, "tick-" + ticker, ticker, info.eventTicker(), info.status(), info.result(), yesBid,
                 noBid.complement(), noBid, yesBid.complement(), info.lastPrice(), info.volume(), info.closeTime(),
-                sequence, now);
+                sequence, now, Optional.of(info.exchangeIndex()));
     }
 
     /** True when two ticks of a market say the same thing (a consumer learns nothing new). */

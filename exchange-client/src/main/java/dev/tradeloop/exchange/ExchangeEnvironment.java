@@ -21,10 +21,25 @@ public record ExchangeEnvironment(String name, URI restBase, URI webSocket) {
 
     /**
      * The environment a setting names: a base URL (anything with {@code ://}, see {@link #at}) or a
-     * name (see {@link #named}).
+     * name (see {@link #named}). A base URL on a production host ({@code kalshi.com}) trades real
+     * money as much as {@code prod} does, and needs the same confirmation.
      */
     public static ExchangeEnvironment of(String setting, boolean productionConfirmed) {
-        return setting.contains("://") ? at(URI.create(setting)) : named(setting, productionConfirmed);
+        if (!setting.contains("://")) {
+            return named(setting, productionConfirmed);
+        }
+        ExchangeEnvironment environment = at(URI.create(setting));
+        if (environment.isProduction() && !productionConfirmed) {
+            throw new IllegalArgumentException("base URL " + setting
+                    + " is Kalshi's production exchange and trades real money: confirm it explicitly (--i-mean-production)");
+        }
+        return environment;
+    }
+
+    /** True on Kalshi's production hosts ({@code kalshi.com} and under it; demo is {@code kalshi.co}). */
+    public boolean isProduction() {
+        String host = restBase.getHost() == null ? "" : restBase.getHost().toLowerCase(Locale.ROOT);
+        return host.equals("kalshi.com") || host.endsWith(".kalshi.com");
     }
 
     /**
@@ -49,7 +64,8 @@ public record ExchangeEnvironment(String name, URI restBase, URI webSocket) {
 
     /**
      * An environment at any base URL ending in {@code /trade-api/v2}; its WebSocket is derived
-     * the way Kalshi lays them out ({@code /trade-api/ws/v2} on the same host).
+     * the way Kalshi lays them out: {@code /trade-api/ws/v2}, on the same host except for the
+     * {@code external-api} hosts, whose WebSocket is on {@code external-api-ws} (Kalshi's AsyncAPI).
      */
     public static ExchangeEnvironment at(URI restBase) {
         String path = restBase.getPath();
@@ -57,7 +73,11 @@ public record ExchangeEnvironment(String name, URI restBase, URI webSocket) {
             throw new IllegalArgumentException("base URL " + restBase + " must end with /trade-api/v2");
         }
         String scheme = "https".equals(restBase.getScheme()) ? "wss" : "ws";
-        URI webSocket = URI.create(scheme + "://" + restBase.getAuthority()
+        String authority = restBase.getAuthority();
+        if (authority.startsWith("external-api.")) {
+            authority = "external-api-ws." + authority.substring("external-api.".length());
+        }
+        URI webSocket = URI.create(scheme + "://" + authority
                 + path.substring(0, path.length() - "/trade-api/v2".length()) + "/trade-api/ws/v2");
         return new ExchangeEnvironment("custom", restBase, webSocket);
     }

@@ -36,6 +36,24 @@ class ExchangeEnvironmentTest {
     }
 
     @Test
+    void the_external_api_hosts_have_their_websocket_on_external_api_ws() {
+        assertThat(ExchangeEnvironment.at(URI.create("https://external-api.demo.kalshi.co/trade-api/v2")).webSocket())
+                .isEqualTo(ExchangeEnvironment.DEMO.webSocket());
+        assertThat(ExchangeEnvironment.of("https://external-api.kalshi.com/trade-api/v2", true).webSocket())
+                .isEqualTo(ExchangeEnvironment.PROD.webSocket());
+    }
+
+    @Test
+    void a_base_url_on_a_production_host_needs_the_confirmation_too() {
+        assertThatThrownBy(() -> ExchangeEnvironment.of("https://api.elections.kalshi.com/trade-api/v2", false))
+                .hasMessageContaining("trades real money");
+        assertThatThrownBy(() -> ExchangeEnvironment.of("https://external-api.kalshi.com/trade-api/v2", false))
+                .hasMessageContaining("--i-mean-production");
+        assertThat(ExchangeEnvironment.of("https://demo-api.kalshi.co/trade-api/v2", false).isProduction()).isFalse();
+        assertThat(ExchangeEnvironment.of("https://api.elections.kalshi.com/trade-api/v2", true).isProduction()).isTrue();
+    }
+
+    @Test
     void a_base_url_without_the_api_path_is_refused() {
         assertThatThrownBy(() -> ExchangeEnvironment.at(URI.create("https://example.test/v2")))
                 .hasMessageContaining("must end with /trade-api/v2");

@@ -3,6 +3,8 @@ package dev.tradeloop.order;
 import dev.tradeloop.events.BalanceReported;
 import dev.tradeloop.events.OperationalError.ErrorKind;
 import dev.tradeloop.events.Topics;
+import dev.tradeloop.events.money.Money;
+import dev.tradeloop.exchange.model.Balance;
 import dev.tradeloop.exchange.rest.ExchangeException;
 import dev.tradeloop.exchange.rest.KalshiClient;
 import dev.tradeloop.order.config.OrderConfig;
@@ -14,10 +16,13 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * Reads the account's cash balance from the exchange and publishes it on {@code account-balance}
@@ -59,8 +64,13 @@ public class BalanceReporter {
 
     void report() {
         try {
+            Balance balance = exchange.balance();
+            Map<Integer, Money> shards = balance.balanceBreakdown().stream()
+                    .collect(Collectors.toMap(Balance.IndexedBalance::exchangeIndex, Balance.IndexedBalance::balance,
+                            Money::plus));
             BalanceReported reported = new BalanceReported(UUID.randomUUID(), clock.instant(),
-                    "balance-" + clock.millis(), exchange.balance().dollars(), "order-service");
+                    "balance-" + clock.millis(), balance.dollars(), "order-service",
+                    Optional.of(shards.isEmpty() ? Map.of(0, balance.dollars()) : shards));
             publisher.publish(Topics.ACCOUNT_BALANCE, "account", reported);
             Log.debugf("balance %s", reported.balance());
         } catch (ExchangeException e) {

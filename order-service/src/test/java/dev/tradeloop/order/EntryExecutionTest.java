@@ -91,8 +91,9 @@ class EntryExecutionTest {
             assertThat(fill.purpose()).isEqualTo(OrderPurpose.ENTRY);
             assertThat(fill.clientOrderId()).isEqualTo(trade.positionId() + "-1");
             assertThat(fill.entryConfidence()).contains(trade.confidence());
-            // Kalshi's taker fee: 0.07 × 50 × 0.57 × 0.43 = 0.85785, rounded up to $0.0001 = 0.8579
-            assertThat(fill.fee()).isEqualTo(Money.parse("0.8579"));
+            // Kalshi's taker fee: 0.07 × 50 × 0.57 × 0.43 = 0.85785, rounded up to $0.0001 = 0.8579; the
+            // balance change 28.50 + 0.8579 floored to the cent, 29.36, adds a rounding fee of 0.0021
+            assertThat(fill.fee()).isEqualTo(Money.parse("0.86"));
             assertThat(fill.correlationId()).isEqualTo(trade.correlationId());
             assertThat(fills.decoded()).filteredOn(f -> f.positionId().equals(trade.positionId())).hasSize(1);
         }
@@ -151,6 +152,28 @@ class EntryExecutionTest {
             assertThat(end.filled()).isEqualTo(Contracts.ZERO);
         }
         assertThat(traderOrdersOn(market)).hasSize(2).noneMatch(Order::isResting);
+    }
+
+    @Test
+    void an_unreadable_answer_to_a_create_is_an_unknown_outcome_looked_up_never_a_refusal() {
+        String market = OrderFixtures.market();
+        OrderFixtures.offerYes(market, "0.57", 100);
+        TestExchange.get().armFault("{\"kind\":\"UNREADABLE_ANSWER\",\"operation\":\"create\",\"count\":1}");
+        ApprovedTrade trade = OrderFixtures.approved(market, 20, "0.57", "0.59", Duration.ofSeconds(5));
+
+        kafka.produce(Topics.APPROVED_TRADES, trade.positionId(), trade);
+
+        try (TopicReader<OrderEvent> orders = kafka.reader(Topics.ORDER_EVENTS)) {
+            OrderEvent end = orders.await(e -> isEnd(e, trade), DEADLINE);
+            assertThat(end.status()).isEqualTo(OrderStatus.FILLED);
+            assertThat(end.filled()).isEqualTo(Contracts.whole(20));
+            assertThat(steps(orders.decoded(), trade.positionId()))
+                    .containsExactly("INTENDED@0.5700", "PLACED@0.5700", "FILLED@0.5700", "FILLED");
+            assertThat(orders.decoded()).filteredOn(e -> e.positionId().equals(trade.positionId())
+                    && e.status() == OrderStatus.PLACED).singleElement()
+                    .satisfies(placed -> assertThat(placed.note().orElseThrow()).startsWith("found on the exchange after"));
+        }
+        assertThat(traderOrdersOn(market)).hasSize(1);
     }
 
     @Test

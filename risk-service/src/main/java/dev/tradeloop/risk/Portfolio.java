@@ -2,6 +2,7 @@ package dev.tradeloop.risk;
 
 import dev.tradeloop.events.Action;
 import dev.tradeloop.events.ApprovedTrade;
+import dev.tradeloop.events.BalanceReported;
 import dev.tradeloop.events.Fill;
 import dev.tradeloop.events.OrderEvent;
 import dev.tradeloop.events.OrderPurpose;
@@ -67,7 +68,7 @@ public final class Portfolio {
     private final Map<String, Position> positions = new LinkedHashMap<>();
     private final Map<LocalDate, Money> realizedByDay = new HashMap<>();
     private final Set<String> appliedFills = new HashSet<>();
-    private Optional<Money> balance = Optional.empty();
+    private Optional<BalanceReported> balance = Optional.empty();
 
     /*
      * The topics are read together but not in one order: a position's fill or its end may be read
@@ -121,12 +122,13 @@ public final class Portfolio {
         }
     }
 
-    public synchronized void balance(Money reported) {
+    public synchronized void balance(BalanceReported reported) {
         balance = Optional.of(reported);
     }
 
+    /** The cash over every shard, as last reported. */
     public synchronized Optional<Money> balance() {
-        return balance;
+        return balance.map(BalanceReported::balance);
     }
 
     /** The day's realized P&amp;L plus the unrealized P&amp;L of what is open. */
@@ -136,8 +138,11 @@ public final class Portfolio {
         return realizedByDay.getOrDefault(day, Money.ZERO).plus(unrealized);
     }
 
-    /** What the risk gate sees; empty while the balance is not known. */
-    public synchronized Optional<PortfolioView> view(LocalDate day) {
+    /**
+     * What the risk gate sees for an entry on exchange shard {@code shard} (its balance is that
+     * shard's cash: collateral is per shard); empty while the balance is not known.
+     */
+    public synchronized Optional<PortfolioView> view(LocalDate day, int shard) {
         if (balance.isEmpty()) {
             return Optional.empty();
         }
@@ -157,7 +162,8 @@ public final class Portfolio {
                 byEvent.merge(position.event == null ? position.market : position.event, position.exposure(), Money::plus);
             }
         }
-        return Optional.of(new PortfolioView(open, inFlight, held, total, byEvent, dayPnl(day), balance.get()));
+        return Optional.of(new PortfolioView(open, inFlight, held, total, byEvent, dayPnl(day),
+                balance.get().onShard(shard)));
     }
 
     /** The position, made on first sight; its event ticker is filled in by whichever event carries it. */

@@ -76,7 +76,8 @@ public class RiskDesk {
             return;
         }
         Optional<Method> method = methods.get(edge.method());
-        Optional<PortfolioView> view = portfolio.view(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        Optional<PortfolioView> view = portfolio.view(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),
+                edge.shard());
         if (method.isEmpty() || view.isEmpty()) {
             Log.warnf("cannot decide edge %s: %s", edge.eventId(),
                     method.isEmpty() ? "method " + edge.method() + " is unknown here" : "no balance reported yet");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tradeloop.events.Action;
 import dev.tradeloop.events.ApprovedTrade;
+import dev.tradeloop.events.BalanceReported;
 import dev.tradeloop.events.EntryPlan;
 import dev.tradeloop.events.ExecutionStrategy;
 import dev.tradeloop.events.Fill;
@@ -23,6 +24,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -31,6 +33,10 @@ class PortfolioTest {
 
     private static final Instant NOW = Instant.parse("2026-11-24T14:00:00Z");
     private static final LocalDate TODAY = LocalDate.parse("2026-11-24");
+
+    private static BalanceReported balance(String dollars) {
+        return new BalanceReported(UUID.randomUUID(), Instant.now(), "balance", Money.parse(dollars), "test");
+    }
     private static final MethodRef METHOD = new MethodRef("kelly-quarter", 1);
     private final Portfolio portfolio = new Portfolio();
 
@@ -55,17 +61,28 @@ class PortfolioTest {
 
     @Test
     void nothing_is_known_until_the_exchange_reports_a_balance() {
-        assertThat(portfolio.view(TODAY)).isEmpty();
-        portfolio.balance(Money.parse("10000"));
-        assertThat(portfolio.view(TODAY)).isPresent();
+        assertThat(portfolio.view(TODAY, 0)).isEmpty();
+        portfolio.balance(balance("10000"));
+        assertThat(portfolio.view(TODAY, 0)).isPresent();
+    }
+
+    @Test
+    void an_entry_is_sized_on_the_cash_of_its_markets_shard() {
+        portfolio.balance(new BalanceReported(UUID.randomUUID(), Instant.now(), "balance", Money.parse("10500"), "test",
+                Optional.of(Map.of(0, Money.parse("10000"), 2, Money.parse("500")))));
+
+        assertThat(portfolio.view(TODAY, 0).orElseThrow().balance()).isEqualTo(Money.parse("10000"));
+        assertThat(portfolio.view(TODAY, 2).orElseThrow().balance()).isEqualTo(Money.parse("500"));
+        assertThat(portfolio.view(TODAY, 3).orElseThrow().balance()).isEqualTo(Money.ZERO);
+        assertThat(portfolio.balance()).contains(Money.parse("10500"));
     }
 
     @Test
     void an_approved_entry_is_in_flight_at_its_worst_cost_until_its_order_ends_then_its_fills_count() {
-        portfolio.balance(Money.parse("10000"));
+        portfolio.balance(balance("10000"));
         portfolio.apply(approved("p1", "KXA", "EV", 100));
 
-        PortfolioView inFlight = portfolio.view(TODAY).orElseThrow();
+        PortfolioView inFlight = portfolio.view(TODAY, 0).orElseThrow();
         assertThat(inFlight.marketsWithEntryInFlight()).containsExactly("KXA");
         assertThat(inFlight.openPositions()).isZero();
         assertThat(inFlight.totalExposure()).isEqualTo(Money.parse("42.00")); // 100 x 0.42 worst price
@@ -75,7 +92,7 @@ class PortfolioTest {
         portfolio.apply(fill("p1", "t1", Action.BUY, 60, "0.40")); // the same trade again counts once
         portfolio.apply(entryOrder("p1", OrderStatus.CANCELLED));
 
-        PortfolioView held = portfolio.view(TODAY).orElseThrow();
+        PortfolioView held = portfolio.view(TODAY, 0).orElseThrow();
         assertThat(held.marketsWithEntryInFlight()).isEmpty();
         assertThat(held.marketsHeld()).containsExactly("KXA");
         assertThat(held.openPositions()).isEqualTo(1);
@@ -84,7 +101,7 @@ class PortfolioTest {
 
     @Test
     void the_day_pnl_is_realized_today_plus_unrealized_of_what_is_held_and_a_close_does_not_count_partials_twice() {
-        portfolio.balance(Money.parse("10000"));
+        portfolio.balance(balance("10000"));
         portfolio.apply(approved("p1", "KXA", "EV", 100));
         portfolio.apply(fill("p1", "t1", Action.BUY, 100, "0.40"));
         portfolio.apply(entryOrder("p1", OrderStatus.FILLED));
@@ -102,20 +119,20 @@ class PortfolioTest {
 
         assertThat(portfolio.dayPnl(TODAY)).isEqualTo(Money.parse("-15.20"));
         assertThat(portfolio.dayPnl(TODAY.plusDays(1))).isEqualTo(Money.ZERO);
-        assertThat(portfolio.view(TODAY).orElseThrow().openPositions()).isZero();
-        assertThat(portfolio.view(TODAY).orElseThrow().totalExposure()).isEqualTo(Money.ZERO);
+        assertThat(portfolio.view(TODAY, 0).orElseThrow().openPositions()).isZero();
+        assertThat(portfolio.view(TODAY, 0).orElseThrow().totalExposure()).isEqualTo(Money.ZERO);
     }
 
     @Test
     void events_read_out_of_order_across_topics_give_the_same_view() {
-        portfolio.balance(Money.parse("10000"));
+        portfolio.balance(balance("10000"));
         portfolio.apply(entryOrder("p1", OrderStatus.FILLED));
         portfolio.apply(new PositionClosed(UUID.randomUUID(), NOW, "c", "p2", "KXB", Contracts.whole(10),
                 Price.parse("0.20"), Money.parse("0.05"), Money.parse("-3.00"), Money.parse("0.10"), Optional.empty(), "t9"));
         portfolio.apply(fill("p1", "t1", Action.BUY, 100, "0.40"));
         portfolio.apply(approved("p1", "KXA", "EV", 100));
 
-        PortfolioView view = portfolio.view(TODAY).orElseThrow();
+        PortfolioView view = portfolio.view(TODAY, 0).orElseThrow();
         assertThat(view.marketsWithEntryInFlight()).isEmpty();
         assertThat(view.marketsHeld()).containsExactly("KXA");
         assertThat(view.totalExposure()).isEqualTo(Money.parse("40.00"));

@@ -86,6 +86,24 @@ class RiskDeskTest {
     }
 
     @Test
+    void an_edge_on_a_market_of_another_shard_is_sized_on_that_shards_cash() {
+        RiskFixtures.reportBalance("10000.00", "1000.00");
+        awaitBalance("11000.0000");
+        Edge edge = RiskFixtures.edge(RiskFixtures.market(), "0.64", "0.57", Optional.of(2));
+
+        kafka.produce(Topics.EDGES, edge.marketTicker(), edge);
+
+        try (TopicReader<ApprovedTrade> trades = kafka.reader(Topics.APPROVED_TRADES)) {
+            ApprovedTrade trade = trades.await(t -> t.edgeEventId().equals(edge.eventId()), DEADLINE);
+            // the bankroll is shard 2's 1 000, not the account's 11 000: stake = 0.25 × 0.1627906976 × 1 000
+            // = 40.697674; contracts = floor(40.697674 / 0.57) = 71
+            assertThat(trade.stake()).isEqualTo(Money.parse("40.697674"));
+            assertThat(trade.contracts()).isEqualTo(Contracts.whole(71));
+            RiskFixtures.abandon(trade);
+        }
+    }
+
+    @Test
     void a_second_edge_while_the_first_entry_is_in_flight_is_rejected_and_nothing_more_is_approved() throws Exception {
         String market = RiskFixtures.market();
         Edge first = RiskFixtures.edge(market, "0.64", "0.57");

@@ -17,6 +17,7 @@ import dev.tradeloop.rules.EntryFees;
 import dev.tradeloop.testkit.TestKafka;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -34,13 +35,26 @@ final class RiskFixtures {
 
     /** An edge on YES of {@code market} (its own event) at {@code ask}, the model saying {@code probability}. */
     static Edge edge(String market, String probability, String ask) {
+        return edge(market, probability, ask, Optional.empty());
+    }
+
+    /** The same edge, on a market of exchange shard {@code shard}. */
+    static Edge edge(String market, String probability, String ask, Optional<Integer> shard) {
         Price price = Price.parse(ask);
         Money fee = EntryFees.perContract(price);
         BigDecimal edge = new BigDecimal(probability).subtract(price.toBigDecimal()).subtract(fee.toBigDecimal());
         UUID id = UUID.randomUUID();
         return new Edge(id, Instant.now(), "edge-" + id, market, market + "-EVENT", Side.YES,
                 new BigDecimal(probability), new BigDecimal("0.80"), price, fee, edge, price, METHOD, UUID.randomUUID(),
-                UUID.randomUUID());
+                UUID.randomUUID(), shard);
+    }
+
+    /** The account's cash: {@code shard0} on the default shard and {@code shard2} on shard 2. */
+    static void reportBalance(String shard0, String shard2) {
+        Money total = Money.parse(shard0).plus(Money.parse(shard2));
+        TestKafka.get().produce(Topics.ACCOUNT_BALANCE, "account", new BalanceReported(UUID.randomUUID(),
+                Instant.now(), "test-balance", total, "test",
+                Optional.of(Map.of(0, Money.parse(shard0), 2, Money.parse(shard2)))));
     }
 
     static void reportBalance(String dollars) {

@@ -40,7 +40,7 @@ class RiskGateTest {
         Price askPrice = Price.parse(ask);
         return new Edge(UUID.randomUUID(), NOW, "c", "KXT", "KX", Side.YES, new BigDecimal(probability),
                 new BigDecimal("0.80"), askPrice, EntryFees.perContract(askPrice), new BigDecimal("0.05"),
-                Price.parse(target), METHOD.ref(), UUID.randomUUID(), UUID.randomUUID());
+                Price.parse(target), METHOD.ref(), UUID.randomUUID(), UUID.randomUUID(), Optional.empty());
     }
 
     private static final Edge GOOD = edge("0.64", "0.57", "0.57");

@@ -4,6 +4,7 @@ import dev.tradeloop.events.money.Money;
 import dev.tradeloop.exchange.ExchangeEnvironment;
 import dev.tradeloop.exchange.auth.ApiCredentials;
 import dev.tradeloop.exchange.auth.InvalidCredentialsException;
+import dev.tradeloop.exchange.model.Balance;
 import dev.tradeloop.exchange.model.Fill;
 import dev.tradeloop.exchange.model.Market;
 import dev.tradeloop.exchange.model.MarketPosition;
@@ -65,7 +66,8 @@ public final class ExchangeCommand {
             return 2;
         }
         try {
-            ExchangeEnvironment target = arguments.baseUrl().map(url -> ExchangeEnvironment.at(URI.create(url)))
+            ExchangeEnvironment target = arguments.baseUrl()
+                    .map(url -> ExchangeEnvironment.of(url, arguments.productionConfirmed()))
                     .orElseGet(() -> ExchangeEnvironment.named(arguments.env(), arguments.productionConfirmed()));
             Optional<ApiCredentials> credentials = credentials(arguments, target);
             KalshiClient client = new KalshiClient(target, credentials, RateLimits.BASIC, Duration.ofSeconds(10),
@@ -123,7 +125,12 @@ public final class ExchangeCommand {
                 case "markets" -> markets(client.allMarkets(arguments.status().map(s -> Map.of("status", s)).orElse(Map.of())));
                 case "market" -> market(client.market(arguments.ticker()));
                 case "orderbook" -> orderbook(arguments.ticker(), client.orderBook(arguments.ticker(), 0));
-                case "balance" -> out.println("balance: $" + client.balance().dollars());
+                case "balance" -> {
+                    Balance balance = client.balance();
+                    out.println("balance: $" + balance.dollars());
+                    balance.balanceBreakdown().forEach(shard -> out.println("  exchange shard " + shard.exchangeIndex()
+                            + ": $" + shard.balance()));
+                }
                 case "positions" -> positions(client.positions(Optional.empty(), 1000).items());
                 case "orders" -> orders(client.orders(Map.of(), Optional.empty(), 1000).items());
                 case "fills" -> fills(client.fills(Map.of(), Optional.empty(), 1000).items());

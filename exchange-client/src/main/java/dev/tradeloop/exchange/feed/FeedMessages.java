@@ -9,7 +9,9 @@ import java.util.Optional;
 /**
  * Reads the WebSocket channel messages Tradeloop uses ({@code orderbook_snapshot},
  * {@code orderbook_delta}, {@code ticker}, {@code fill}) from their {@code msg} body into exact
- * types. Prices on a NO level are NO prices, as Kalshi sends them.
+ * types. The feed subscribes with {@code use_yes_price: true} (Kalshi will make it the default,
+ * then the only way), so every book price arrives as a YES price; a NO level is turned into its NO
+ * price here, explicitly, so the flip changes nothing.
  */
 public final class FeedMessages {
 
@@ -34,14 +36,17 @@ public final class FeedMessages {
         LocalBook book = new LocalBook(msg.path("market_ticker").asText());
         msg.path("yes_dollars_fp").forEach(level -> book.apply("yes", Price.parse(level.get(0).asText()),
                 Contracts.parse(level.get(1).asText()).hundredths()));
-        msg.path("no_dollars_fp").forEach(level -> book.apply("no", Price.parse(level.get(0).asText()),
+        msg.path("no_dollars_fp").forEach(level -> book.apply("no", Price.parse(level.get(0).asText()).complement(),
                 Contracts.parse(level.get(1).asText()).hundredths()));
         return book;
     }
 
+    /** A delta; its price is the side's own (a NO level's YES price turned into its NO price). */
     public static BookDelta delta(JsonNode msg) {
-        return new BookDelta(msg.path("market_ticker").asText(), msg.path("side").asText(),
-                Price.parse(msg.path("price_dollars").asText()), signedHundredths(msg.path("delta_fp").asText()),
+        String side = msg.path("side").asText();
+        Price yesPrice = Price.parse(msg.path("price_dollars").asText());
+        return new BookDelta(msg.path("market_ticker").asText(), side,
+                side.equals("no") ? yesPrice.complement() : yesPrice, signedHundredths(msg.path("delta_fp").asText()),
                 msg.path("ts_ms").asLong());
     }
 

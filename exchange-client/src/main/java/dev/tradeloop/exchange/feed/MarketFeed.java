@@ -31,14 +31,19 @@ import java.util.logging.Logger;
  * deltas, tickers, and the account's fills. Each order-book message's {@code seq} must be the last
  * plus one; a gap drops that subscription's books, rebuilds them from a REST snapshot at once, and
  * asks the exchange for a fresh snapshot (deltas are ignored until it comes). A dropped connection
- * is reopened with backoff, resubscribed, and its books rebuilt over REST. Never silently stale.
- * All state lives on one worker thread.
+ * is reopened with backoff, resubscribed, and its books rebuilt over REST; so is a subscription
+ * the exchange ends with a terminal error (10, 17 or 25: "the user must resubscribe"). The
+ * {@code ok} and {@code unsubscribed} answers carry their subscription's {@code seq} and count in
+ * its sequence. Never silently stale. All state lives on one worker thread.
  */
 public final class MarketFeed implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(MarketFeed.class.getName());
     private static final Duration FIRST_RETRY = Duration.ofMillis(500);
     private static final Duration LONGEST_RETRY = Duration.ofSeconds(30);
+    private static final String ORDERBOOK = "orderbook_delta";
+    /** Kalshi's terminal channel errors: the subscription has ended and must be made again. */
+    private static final Set<Integer> TERMINAL_ERRORS = Set.of(10, 17, 25);
 
     private final ExchangeEnvironment environment;
     private final RequestSigner signer;
@@ -104,7 +109,7 @@ public final class MarketFeed implements AutoCloseable {
             changed.forEach(books::remove);
         }
         for (Map.Entry<Integer, String> subscription : channelBySid.entrySet()) {
-            if (subscription.getValue().equals("fill")) {
+            if (subscription.getValue().equals("fill") || changed.isEmpty()) {
                 continue;
             }
             Map<String, Object> params = new LinkedHashMap<>();
@@ -154,6 +159,10 @@ public final class MarketFeed implements AutoCloseable {
         }
     }
 
+    /**
+     * Subscribes to channels for markets: book prices all in YES prices ({@code use_yes_price}, see
+     * {@link FeedMessages}), and no {@code market_tickers} at all rather than an empty list.
+     */
     private void subscribe(List<String> subscribed, Set<String> markets) {
         if (subscribed.isEmpty() || socket == null) {
             return;
@@ -161,7 +170,12 @@ public final class MarketFeed implements AutoCloseable {
         subscribing.addAll(subscribed);
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("channels", List.copyOf(subscribed));
-        params.put("market_tickers", List.copyOf(markets));
+        if (!markets.isEmpty()) {
+            params.put("market_tickers", List.copyOf(markets));
+        }
+        if (subscribed.stream().anyMatch(this::needsMarkets)) {
+            params.put("use_yes_price", true);
+        }
         sendCommand("subscribe", params);
     }
 
@@ -202,17 +216,28 @@ public final class MarketFeed implements AutoCloseable {
         int sid = message.path("sid").asInt(-1);
         JsonNode msg = message.path("msg");
         switch (message.path("type").asText("")) {
-            case "subscribed" -> {
-                channelBySid.put(msg.path("sid").asInt(), msg.path("channel").asText());
-                subscribing.remove(msg.path("channel").asText());
+            case "subscribed" -> subscribed(msg.path("sid").asInt(), msg.path("channel").asText());
+            case "ok" -> {
+                if (message.has("sid") && message.has("seq")) {
+                    inSequence(message.path("sid").asInt(), message.path("seq").asLong());
+                }
+            }
+            case "unsubscribed" -> {
+                channelBySid.remove(message.path("sid").asInt());
+                lastSeq.remove(message.path("sid").asInt());
             }
             case "orderbook_snapshot" -> snapshot(sid, message.path("seq").asLong(), msg);
             case "orderbook_delta" -> delta(sid, message.path("seq").asLong(), msg);
             case "ticker" -> listener.onTicker(FeedMessages.ticker(msg));
             case "fill" -> listener.onFill(FeedMessages.fill(msg));
             case "error" -> {
-                LOG.warning("the feed refused a command: " + msg);
-                subscribing.clear(); // a refused subscription is tried again when markets are next added
+                int code = msg.path("code").asInt();
+                if (TERMINAL_ERRORS.contains(code)) {
+                    subscriptionsEnded(code, msg.path("msg").asText());
+                } else {
+                    LOG.warning("the feed refused a command: " + msg);
+                    subscribing.clear(); // a refused subscription is tried again when markets are next added
+                }
             }
             default -> { }
         }
@@ -226,16 +251,57 @@ public final class MarketFeed implements AutoCloseable {
         listener.onBook(book.copy());
     }
 
-    private void delta(int sid, long seq, JsonNode msg) {
-        if (awaitingSnapshot.contains(sid)) {
+    /**
+     * The exchange ended our subscriptions ("the user must resubscribe"): it does not say which, so
+     * every one is made again, and every book rebuilt over REST in the meantime.
+     */
+    private void subscriptionsEnded(int code, String why) {
+        if (!subscribing.isEmpty()) {
+            return; // the subscriptions are being made again already
+        }
+        LOG.warning("the feed ended our subscriptions with error " + code + " (" + why + "); resubscribing");
+        subscribing.clear();
+        channelBySid.clear();
+        lastSeq.clear();
+        awaitingSnapshot.clear();
+        subscribe(channels.stream().filter(channel -> !tickers.isEmpty() || !needsMarkets(channel)).toList(), tickers);
+        List.copyOf(tickers).forEach(ticker -> restSnapshot(ticker, "subscription ended (error " + code + ")"));
+    }
+
+    /** A subscription made; a second one of a channel already subscribed would apply each delta twice. */
+    private void subscribed(int sid, String channel) {
+        subscribing.remove(channel);
+        if (channelBySid.containsValue(channel)) {
+            Map<String, Object> params = new LinkedHashMap<>();
+            params.put("sids", List.of(sid));
+            sendCommand("unsubscribe", params);
             return;
+        }
+        channelBySid.put(sid, channel);
+    }
+
+    /** True when {@code seq} follows the last of {@code sid}; else the sequence broke and is healed. */
+    private boolean inSequence(int sid, long seq) {
+        if (awaitingSnapshot.contains(sid) || !channelBySid.containsKey(sid)) {
+            return false;
         }
         Long last = lastSeq.get(sid);
         if (last == null || seq != last + 1) {
-            gap(sid, last, seq);
-            return;
+            if (ORDERBOOK.equals(channelBySid.get(sid))) {
+                gap(sid, last, seq);
+            } else {
+                lastSeq.put(sid, seq);
+            }
+            return false;
         }
         lastSeq.put(sid, seq);
+        return true;
+    }
+
+    private void delta(int sid, long seq, JsonNode msg) {
+        if (!inSequence(sid, seq)) {
+            return;
+        }
         FeedMessages.BookDelta delta = FeedMessages.delta(msg);
         if (!tickers.contains(delta.ticker())) {
             return; // sent before the exchange took a removal in; it still counted in the sequence
@@ -252,7 +318,9 @@ public final class MarketFeed implements AutoCloseable {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("sid", sid);
         params.put("action", "get_snapshot");
-        params.put("market_tickers", List.copyOf(tickers));
+        if (!tickers.isEmpty()) {
+            params.put("market_tickers", List.copyOf(tickers));
+        }
         sendCommand("update_subscription", params);
     }
 

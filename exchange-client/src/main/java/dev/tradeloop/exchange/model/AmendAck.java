@@ -9,4 +9,11 @@ import dev.tradeloop.events.money.Contracts;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record AmendAck(String orderId, @JsonAlias("remaining_count_fp") Contracts remainingCount,
         @JsonAlias("fill_count_fp") Contracts fillCount, long tsMs) {
+
+    /** An answer without the order's id or counts says nothing of what the exchange did with the order. */
+    public AmendAck {
+        if (orderId == null || orderId.isBlank() || remainingCount == null || fillCount == null) {
+            throw new IllegalArgumentException("the answer has no order_id, remaining_count or fill_count");
+        }
+    }
 }

@@ -22,4 +22,13 @@ public record OrderAck(
         @JsonAlias("average_fill_price_dollars") Optional<Price> averageFillPrice,
         @JsonAlias("average_fee_paid_dollars") Optional<Money> averageFeePaid,
         long tsMs) {
+
+    /** An answer without the order's id or counts says nothing of what the exchange did with the order. */
+    public OrderAck {
+        if (orderId == null || orderId.isBlank() || fillCount == null || remainingCount == null) {
+            throw new IllegalArgumentException("the answer has no order_id, fill_count or remaining_count");
+        }
+        averageFillPrice = averageFillPrice == null ? Optional.empty() : averageFillPrice;
+        averageFeePaid = averageFeePaid == null ? Optional.empty() : averageFeePaid;
+    }
 }

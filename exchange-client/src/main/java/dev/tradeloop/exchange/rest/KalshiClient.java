@@ -128,7 +128,7 @@ public final class KalshiClient {
     // --- Orders (signed) ---
 
     public OrderAck createOrder(NewOrder order) {
-        return convert(write("POST", "/portfolio/events/orders", Optional.of(order), RateLimits.DEFAULT_COST),
+        return answerTo(write("POST", "/portfolio/events/orders", Optional.of(order), RateLimits.DEFAULT_COST),
                 new TypeReference<OrderAck>() { });
     }
 
@@ -137,7 +137,7 @@ public final class KalshiClient {
      * it Kalshi sends it to shard 0, which does not know another shard's orders).
      */
     public CancelAck cancelOrder(String orderId, String marketTicker) {
-        return convert(write("DELETE", "/portfolio/events/orders/" + encode(orderId)
+        return answerTo(write("DELETE", "/portfolio/events/orders/" + encode(orderId)
                 + queryString(Map.of("market_ticker", marketTicker)), Optional.empty(), RateLimits.CANCEL_COST),
                 new TypeReference<CancelAck>() { });
     }
@@ -145,13 +145,13 @@ public final class KalshiClient {
     /** Sets a resting order's YES price and total count (filled included). */
     public AmendAck amendOrder(String orderId, String ticker, String side, Price yesPrice, Contracts totalCount) {
         Map<String, Object> body = Map.of("ticker", ticker, "side", side, "price", yesPrice, "count", totalCount);
-        return convert(write("POST", "/portfolio/events/orders/" + encode(orderId) + "/amend", Optional.of(body),
+        return answerTo(write("POST", "/portfolio/events/orders/" + encode(orderId) + "/amend", Optional.of(body),
                 RateLimits.DEFAULT_COST), new TypeReference<AmendAck>() { });
     }
 
     /** Lowers what rests of an order to {@code remaining}, routed to the shard of {@code marketTicker}. */
     public AmendAck decreaseOrder(String orderId, String marketTicker, Contracts remaining) {
-        return convert(write("POST", "/portfolio/events/orders/" + encode(orderId) + "/decrease",
+        return answerTo(write("POST", "/portfolio/events/orders/" + encode(orderId) + "/decrease",
                 Optional.of(Map.of("reduce_to", remaining, "market_ticker", marketTicker)), RateLimits.DEFAULT_COST),
                 new TypeReference<AmendAck>() { });
     }
@@ -306,6 +306,19 @@ public final class KalshiClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ExchangeException.Transient(0, Optional.empty(), "interrupted while backing off", e);
+        }
+    }
+
+    /**
+     * The answer to a write: a 2xx whose body cannot be read says the exchange took the request, not
+     * what it did; an unknown outcome, for the caller to look up, never a refusal.
+     */
+    private <T> T answerTo(JsonNode node, TypeReference<T> type) {
+        try {
+            return mapper.convertValue(node, type);
+        } catch (IllegalArgumentException e) {
+            throw new ExchangeException.UnknownOutcome(200, "the exchange accepted the request but its answer could "
+                    + "not be read (" + e.getMessage() + "); the exchange may have carried it out", e);
         }
     }
 

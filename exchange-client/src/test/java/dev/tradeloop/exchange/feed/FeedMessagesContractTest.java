@@ -52,6 +52,19 @@ class FeedMessagesContractTest {
     }
 
     @Test
+    void with_use_yes_price_a_no_level_arrives_in_yes_prices_and_is_read_as_its_no_price() {
+        LocalBook book = FeedMessages.snapshot(msg("orderbook_snapshot"));
+        FeedMessages.BookDelta delta = FeedMessages.delta(msg("orderbook_delta_no_in_yes_prices"));
+
+        book.apply(delta.side(), delta.price(), delta.deltaHundredths());
+
+        // the snapshot's NO level at YES price 0.57 is a NO bid at 0.43; the delta's 0.58 a NO bid at 0.42
+        assertThat(book.bestNoBid()).contains(Price.parse("0.43"));
+        assertThat(delta.price()).isEqualTo(Price.parse("0.42"));
+        assertThat(book.levels("no")).contains(new OrderBookSnapshot.Level(Price.parse("0.42"), Contracts.whole(30)));
+    }
+
+    @Test
     void a_ticker_gives_the_top_of_the_book() {
         FeedMessages.TickerUpdate ticker = FeedMessages.ticker(msg("ticker"));
 

@@ -63,6 +63,13 @@ public interface SimConfig {
         Optional<String> password();
     }
 
+    /**
+     * How many markets one WebSocket subscription may hold; more is refused with error 26. Kalshi
+     * does not publish its limit: this one is small enough that a client's chunking is exercised.
+     */
+    @WithDefault("100")
+    int feedMarketLimit();
+
     /** How far a request's timestamp may be from the simulator's clock before it is refused as stale. */
     @WithDefault("30s")
     Duration clockSkew();

@@ -9,8 +9,9 @@ import java.math.RoundingMode;
 /**
  * Kalshi's trading fee as the simulator charges it: a taker pays {@code 0.07 × C × P × (1 − P)}
  * per fill, rounded up to $0.0001 (the rule since July 2026); a maker pays nothing (the default
- * series fee type). The account is charged exactly the fee reported on the fill (the cent-flooring
- * rounding fee and its rebate are not simulated), so P&amp;L summed from fills equals the balance change.
+ * series fee type). On top of it, each fill pays Kalshi's rounding fee less any rebate
+ * ({@link FeeRounding}); a fill's {@code fee_cost} is that net fee, so the balance moves by exactly
+ * the fill's cost and {@code fee_cost}, and P&amp;L summed from fills equals the balance change.
  */
 public final class Fees {
 

@@ -286,10 +286,12 @@ public final class SimExchange {
             Contracts quantity = min(taker.remainingCount(), maker.remainingCount());
             Price price = maker.yesPrice();
             String tradeId = "sim-trade-" + (++sequence);
+            Money takerFee = taker.charge(quantity, price, Fees.taker(price, quantity)).netFee();
+            Money makerFee = maker.charge(quantity, price, Fees.maker(price, quantity)).netFee();
             SimFill takerFill = new SimFill(tradeId + "-t", tradeId, taker.orderId(), taker.accountId(),
-                    market.ticker(), taker.side(), quantity, price, true, Fees.taker(price, quantity), now);
+                    market.ticker(), taker.side(), quantity, price, true, takerFee, now);
             SimFill makerFill = new SimFill(tradeId + "-m", tradeId, maker.orderId(), maker.accountId(),
-                    market.ticker(), maker.side(), quantity, price, false, Fees.maker(price, quantity), now);
+                    market.ticker(), maker.side(), quantity, price, false, makerFee, now);
             taker.recordFill(takerFill, now);
             maker.recordFill(makerFill, now);
             changed(maker);

@@ -28,6 +28,7 @@ public final class SimOrder {
     private Money makerFees = Money.ZERO;
     private Money takerFillCost = Money.ZERO;
     private Money makerFillCost = Money.ZERO;
+    private Money feeAccumulator = Money.ZERO;
 
     SimOrder(String orderId, Optional<String> clientOrderId, String accountId, String ticker, BookSide side,
             Price yesPrice, Contracts count, long priority, Instant now) {
@@ -48,12 +49,13 @@ public final class SimOrder {
     public record State(String orderId, Optional<String> clientOrderId, String accountId, String ticker, BookSide side,
             Instant createdAt, Price yesPrice, Contracts initial, Contracts filled, Contracts remaining, Status status,
             long priority, Instant updatedAt, Money takerFees, Money makerFees, Money takerFillCost,
-            Money makerFillCost) {
+            Money makerFillCost, Money feeAccumulator) {
     }
 
     State state() {
         return new State(orderId, clientOrderId, accountId, ticker, side, createdAt, yesPrice, initial, filled,
-                remaining, status, priority, updatedAt, takerFees, makerFees, takerFillCost, makerFillCost);
+                remaining, status, priority, updatedAt, takerFees, makerFees, takerFillCost, makerFillCost,
+                feeAccumulator);
     }
 
     static SimOrder restore(State state) {
@@ -67,7 +69,19 @@ public final class SimOrder {
         order.makerFees = state.makerFees();
         order.takerFillCost = state.takerFillCost();
         order.makerFillCost = state.makerFillCost();
+        order.feeAccumulator = state.feeAccumulator() == null ? Money.ZERO : state.feeAccumulator();
         return order;
+    }
+
+    /**
+     * The fee parts of a fill of this order: its trade fee and the rounding Kalshi applies to the
+     * balance change, with the order's rounding accumulator moved on (see {@link FeeRounding}).
+     */
+    FeeRounding.Charge charge(Contracts count, Price tradePrice, Money tradeFee) {
+        Price paid = side == BookSide.BID ? tradePrice : tradePrice.complement();
+        FeeRounding.Charge charge = FeeRounding.charge(Money.ZERO.minus(paid.times(count)), tradeFee, feeAccumulator);
+        feeAccumulator = charge.accumulator();
+        return charge;
     }
 
     void recordFill(SimFill fill, Instant now) {

@@ -33,8 +33,8 @@ public class ConfiguredFaults {
                 throw new IllegalArgumentException("expected KIND:operation:count[:delay-ms]");
             }
             FaultKind kind = FaultKind.valueOf(parts[0].toUpperCase(Locale.ROOT));
-            if (kind == FaultKind.DROP_CONNECTIONS) {
-                throw new IllegalArgumentException("DROP_CONNECTIONS happens when asked, it cannot be armed");
+            if (kind == FaultKind.DROP_CONNECTIONS || kind == FaultKind.END_SUBSCRIPTIONS) {
+                throw new IllegalArgumentException(kind + " happens when asked, it cannot be armed");
             }
             int count = Integer.parseInt(parts[2]);
             if (count < 1) {

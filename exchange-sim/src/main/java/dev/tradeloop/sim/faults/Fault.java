@@ -10,7 +10,7 @@ public record Fault(FaultKind kind, String operation, int remaining, Duration de
 
     public Fault {
         if (kind == null) {
-            throw new IllegalArgumentException("kind is required: one of LATENCY, RATE_LIMIT, SERVER_ERROR, TIMEOUT, RESPONSE_LOST");
+            throw new IllegalArgumentException("kind is required: one of LATENCY, RATE_LIMIT, SERVER_ERROR, TIMEOUT, RESPONSE_LOST, UNREADABLE_ANSWER");
         }
         if (operation == null || operation.isBlank()) {
             operation = kind == FaultKind.SEQUENCE_GAP ? "orderbook_delta" : "*";

@@ -12,13 +12,23 @@ public enum FaultKind {
     TIMEOUT,
     /** The request IS carried out, then the answer is held for the fault's delay: the client never hears. */
     RESPONSE_LOST,
+    /**
+     * The request IS carried out, then the answer is a 2xx the client cannot read: JSON without the
+     * documented fields (an exchange mid-deploy, a proxy rewriting bodies).
+     */
+    UNREADABLE_ANSWER,
     /** WebSocket: the next order-book message skips a sequence number, as if one were lost. */
     SEQUENCE_GAP,
     /** WebSocket: every open connection is closed at once (not armed: it happens when asked). */
-    DROP_CONNECTIONS;
+    DROP_CONNECTIONS,
+    /**
+     * WebSocket: every subscription ends with a terminal error ({@code code} 10, 17 or 25: the user
+     * must resubscribe); the connection stays open (not armed: it happens when asked).
+     */
+    END_SUBSCRIPTIONS;
 
     /** The kinds that hit REST operations. */
     public boolean isRest() {
-        return this != SEQUENCE_GAP && this != DROP_CONNECTIONS;
+        return this != SEQUENCE_GAP && this != DROP_CONNECTIONS && this != END_SUBSCRIPTIONS;
     }
 }

@@ -40,6 +40,10 @@ public class FaultsResource {
         if (body.kind() == FaultKind.DROP_CONNECTIONS) {
             return Response.status(201).entity(Map.of("dropped", feed.dropAll())).build();
         }
+        if (body.kind() == FaultKind.END_SUBSCRIPTIONS) {
+            int code = body.code() == null ? 10 : body.code();
+            return Response.status(201).entity(Map.of("ended", feed.endSubscriptions(code))).build();
+        }
         Fault fault = new Fault(body.kind(), body.operation(), body.count() == null ? 1 : body.count(),
                 body.delayMs() == null ? Duration.ZERO : Duration.ofMillis(body.delayMs()));
         faults.arm(fault);
@@ -59,6 +63,6 @@ public class FaultsResource {
 
     /** The body of an arming request. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record ArmFault(FaultKind kind, String operation, Integer count, Long delayMs) {
+    public record ArmFault(FaultKind kind, String operation, Integer count, Long delayMs, Integer code) {
     }
 }

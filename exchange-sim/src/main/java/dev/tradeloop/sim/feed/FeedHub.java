@@ -12,6 +12,7 @@ import dev.tradeloop.sim.exchange.ExchangeListener;
 import dev.tradeloop.sim.exchange.SimExchange;
 import dev.tradeloop.sim.exchange.SimFill;
 import dev.tradeloop.sim.exchange.SimMarket;
+import dev.tradeloop.sim.config.SimConfig;
 import dev.tradeloop.sim.faults.Faults;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
@@ -46,11 +47,13 @@ public class FeedHub implements ExchangeListener {
     private final Clock clock;
     private final ObjectMapper mapper = Json.mapper();
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
+    private final int marketLimit;
 
-    public FeedHub(SimExchange exchange, Faults faults, Clock clock) {
+    public FeedHub(SimExchange exchange, Faults faults, Clock clock, SimConfig config) {
         this.exchange = exchange;
         this.faults = faults;
         this.clock = clock;
+        this.marketLimit = config.feedMarketLimit();
     }
 
     void onStart(@Observes StartupEvent start) {
@@ -63,6 +66,28 @@ public class FeedHub implements ExchangeListener {
 
     void disconnected(WebSocketConnection connection) {
         clients.remove(connection.id());
+    }
+
+    /**
+     * Ends every subscription of every connection with a terminal error ({@code 10} channel error,
+     * {@code 17} internal error, {@code 25} buffer overflow: "the user must resubscribe"), a fault a
+     * client must survive; returns how many subscriptions ended.
+     */
+    public int endSubscriptions(int code) {
+        if (code != 10 && code != 17 && code != 25) {
+            throw new IllegalArgumentException("a terminal error is 10, 17 or 25, not " + code);
+        }
+        int[] ended = {0};
+        exchange.atomically(() -> {
+            for (Client client : clients.values()) {
+                for (Subscription subscription : List.copyOf(client.subscriptions.values())) {
+                    client.subscriptions.remove(subscription.sid);
+                    send(client.connection, error(0, code, "subscription " + subscription.sid + " ended"));
+                    ended[0]++;
+                }
+            }
+        });
+        return ended[0];
     }
 
     /** Closes every connection now (a fault a client must survive); returns how many. */
@@ -78,11 +103,15 @@ public class FeedHub implements ExchangeListener {
         try {
             command = mapper.readTree(text);
         } catch (JsonProcessingException e) {
-            send(connection, error(0, 2, "the command is not JSON"));
+            send(connection, error(0, 1, "the command is not JSON"));
             return;
         }
         int id = command.path("id").asInt(0);
         JsonNode params = command.path("params");
+        if (params.isMissingNode() && !command.path("cmd").asText("").equals("list_subscriptions")) {
+            send(connection, error(id, 2, "params required"));
+            return;
+        }
         switch (command.path("cmd").asText("")) {
             case "subscribe" -> exchange.atomically(() -> subscribe(client, id, params));
             case "unsubscribe" -> exchange.atomically(() -> unsubscribe(client, id, params));
@@ -94,16 +123,26 @@ public class FeedHub implements ExchangeListener {
 
     private void subscribe(Client client, int id, JsonNode params) {
         Set<String> tickers = texts(params.path("market_tickers"));
+        if (params.path("channels").isEmpty()) {
+            send(client.connection, error(id, 3, "channels required"));
+            return;
+        }
         for (String channel : texts(params.path("channels"))) {
             if (!CHANNELS.contains(channel)) {
-                send(client.connection, error(id, 6, "unknown channel '" + channel + "'"));
+                send(client.connection, error(id, 8, "unknown channel name '" + channel + "'"));
                 continue;
             }
             if (channel.equals(ORDERBOOK) && tickers.isEmpty()) {
-                send(client.connection, error(id, 7, "orderbook_delta needs market_tickers"));
+                send(client.connection, error(id, 14, "market ticker required: orderbook_delta needs market_tickers"));
                 continue;
             }
-            Subscription subscription = new Subscription(++client.lastSid, channel, new HashSet<>(tickers));
+            if (tickers.size() > marketLimit) {
+                send(client.connection, error(id, 26, "subscription market limit exceeded: " + tickers.size()
+                        + " markets, the limit is " + marketLimit));
+                continue;
+            }
+            Subscription subscription = new Subscription(++client.lastSid, channel, new HashSet<>(tickers),
+                    params.path("use_yes_price").asBoolean(false));
             client.subscriptions.put(subscription.sid, subscription);
             Map<String, Object> msg = new LinkedHashMap<>();
             msg.put("channel", channel);
@@ -116,13 +155,16 @@ public class FeedHub implements ExchangeListener {
     }
 
     private void unsubscribe(Client client, int id, JsonNode params) {
+        if (params.path("sids").isEmpty()) {
+            send(client.connection, error(id, 4, "subscription ids required"));
+            return;
+        }
         for (JsonNode sid : params.path("sids")) {
-            if (client.subscriptions.remove(sid.asInt()) != null) {
-                Map<String, Object> answer = new LinkedHashMap<>();
-                answer.put("id", id);
-                answer.put("type", "unsubscribed");
-                answer.put("sid", sid.asInt());
-                send(client.connection, answer);
+            Subscription ended = client.subscriptions.remove(sid.asInt());
+            if (ended == null) {
+                send(client.connection, error(id, 7, "unknown subscription id " + sid.asText()));
+            } else {
+                send(client.connection, message(id, "unsubscribed", ended.sid, ++ended.seq, null));
             }
         }
     }
@@ -130,12 +172,19 @@ public class FeedHub implements ExchangeListener {
     private void update(Client client, int id, JsonNode params) {
         Subscription subscription = client.subscriptions.get(params.path("sid").asInt());
         if (subscription == null) {
-            send(client.connection, error(id, 8, "no subscription " + params.path("sid").asText()));
+            send(client.connection, error(id, 7, "unknown subscription id " + params.path("sid").asText()));
             return;
         }
         Set<String> tickers = texts(params.path("market_tickers"));
         switch (params.path("action").asText("")) {
             case "add_markets" -> {
+                Set<String> after = new HashSet<>(subscription.tickers);
+                after.addAll(tickers);
+                if (after.size() > marketLimit) {
+                    send(client.connection, error(id, 26, "subscription market limit exceeded: " + after.size()
+                            + " markets, the limit is " + marketLimit));
+                    return;
+                }
                 subscription.tickers.addAll(tickers);
                 if (subscription.channel.equals(ORDERBOOK)) {
                     tickers.forEach(ticker -> snapshot(client, subscription, ticker));
@@ -144,19 +193,24 @@ public class FeedHub implements ExchangeListener {
             case "delete_markets" -> subscription.tickers.removeAll(tickers);
             case "get_snapshot" -> (tickers.isEmpty() ? Set.copyOf(subscription.tickers) : tickers)
                     .forEach(ticker -> snapshot(client, subscription, ticker));
+            case "" -> {
+                send(client.connection, error(id, 15, "action required"));
+                return;
+            }
             default -> {
-                send(client.connection, error(id, 9, "action must be add_markets, delete_markets or get_snapshot"));
+                send(client.connection, error(id, 13, "unsupported action: add_markets, delete_markets or get_snapshot"));
                 return;
             }
         }
-        send(client.connection, message(id, "ok", null, null, null));
+        send(client.connection, message(id, "ok", subscription.sid, ++subscription.seq,
+                Map.of("market_tickers", List.copyOf(subscription.tickers))));
     }
 
     private void snapshot(Client client, Subscription subscription, String ticker) {
         Map<String, Object> msg = new LinkedHashMap<>();
         msg.put("market_ticker", ticker);
         List<List<String>> yes = levels(ticker, BookSide.BID, false);
-        List<List<String>> no = levels(ticker, BookSide.ASK, true);
+        List<List<String>> no = levels(ticker, BookSide.ASK, !subscription.yesPrices);
         if (!yes.isEmpty()) {
             msg.put("yes_dollars_fp", yes);
         }
@@ -190,7 +244,8 @@ public class FeedHub implements ExchangeListener {
                     subscription.seq += gap ? 2 : 1;
                     Map<String, Object> msg = new LinkedHashMap<>();
                     msg.put("market_ticker", ticker);
-                    msg.put("price_dollars", (side == BookSide.BID ? yesPrice : yesPrice.complement()).toString());
+                    boolean inYesPrices = side == BookSide.BID || subscription.yesPrices;
+                    msg.put("price_dollars", (inYesPrices ? yesPrice : yesPrice.complement()).toString());
                     msg.put("delta_fp", signed(deltaHundredths));
                     msg.put("side", side == BookSide.BID ? "yes" : "no");
                     msg.put("ts_ms", clock.millis());
@@ -302,17 +357,22 @@ public class FeedHub implements ExchangeListener {
         }
     }
 
-    /** One subscription: a channel, its markets, and its last sequence number. */
+    /**
+     * One subscription: a channel, its markets, its last sequence number, and whether its NO book
+     * levels are in YES prices ({@code use_yes_price}; Kalshi's default, for now, is NO prices).
+     */
     private static final class Subscription {
         final int sid;
         final String channel;
         final Set<String> tickers;
+        final boolean yesPrices;
         long seq;
 
-        Subscription(int sid, String channel, Set<String> tickers) {
+        Subscription(int sid, String channel, Set<String> tickers, boolean yesPrices) {
             this.sid = sid;
             this.channel = channel;
             this.tickers = tickers;
+            this.yesPrices = yesPrices;
         }
     }
 }

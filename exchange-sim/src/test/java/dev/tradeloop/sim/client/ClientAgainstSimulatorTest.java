@@ -83,7 +83,9 @@ class ClientAgainstSimulatorTest {
         Money cost = fills.stream().map(f -> f.yesPriceDollars().times(f.countFp())).reduce(Money.ZERO, Money::plus);
         Money fees = fills.stream().map(Fill::feeCost).reduce(Money.ZERO, Money::plus);
         assertThat(cost).isEqualTo(Money.parse("5.60"));
-        assertThat(fees).isEqualTo(Money.parse("0.0690")); // taker on the first 4 only: 0.07 x 4 x 0.56 x 0.44 = 0.068992 -> 0.0690
+        // taker on the first 4 only: 0.07 x 4 x 0.56 x 0.44 = 0.068992 -> 0.0690, and 2.24 + 0.0690 floored to the
+        // cent, 2.31: a rounding fee of 0.0010; the maker fill of 6 at 0.56 is free and on the cent
+        assertThat(fees).isEqualTo(Money.parse("0.0700"));
         assertThat(before.minus(trader.balance().dollars())).isEqualTo(cost.plus(fees));
         MarketPosition position = trader.positions(Optional.empty(), 100).items().stream()
                 .filter(p -> p.ticker().equals(ticker)).findFirst().orElseThrow();

@@ -62,7 +62,8 @@ class ExchangeCommandTest {
                 "--key-file", "src/test/resources/private/maker.key.pem"));
 
         assertThat(exit).isZero();
-        assertThat(out.toString()).matches("balance: \\$\\d+\\.\\d{4,6}\\R");
+        assertThat(out.toString()).matches("balance: \\$\\d+\\.\\d{4,6}\\R(  exchange shard \\d+: \\$\\d+\\.\\d{4,6}\\R)+");
+        assertThat(out.toString()).contains("exchange shard 2: $2000.0000");
     }
 
     @Test

@@ -79,6 +79,19 @@ class InjectedFaultsTest {
     }
 
     @Test
+    void an_unreadable_2xx_answer_to_a_create_is_an_unknown_outcome_and_the_order_is_there() {
+        String ticker = SimMarkets.list("KXFLT");
+        KalshiClient trader = trader();
+        arm("UNREADABLE_ANSWER", "create", 1, 0);
+
+        assertThatThrownBy(() -> trader.createOrder(order(ticker, "garbled-" + ticker)))
+                .isInstanceOf(ExchangeException.UnknownOutcome.class)
+                .hasMessageContaining("could not be read");
+
+        assertThat(trader.findByClientOrderId(ticker, "garbled-" + ticker)).isPresent();
+    }
+
+    @Test
     void a_timeout_on_a_create_is_an_unknown_outcome_even_when_nothing_was_done() {
         String ticker = SimMarkets.list("KXFLT");
         KalshiClient trader = trader();

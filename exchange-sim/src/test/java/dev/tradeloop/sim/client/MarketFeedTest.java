@@ -123,6 +123,52 @@ class MarketFeedTest {
         return mine != null && mine.levels("yes").equals(theirs.yesBids()) && mine.levels("no").equals(theirs.noBids());
     }
 
+    /** The first order-book snapshot a raw, signed connection gets for {@code subscribe}'s params. */
+    private String firstSnapshot(String params) {
+        return firstMessage(params, "orderbook_snapshot");
+    }
+
+    /** The first message of {@code type} a raw, signed connection gets for {@code subscribe}'s params. */
+    private String firstMessage(String params, String type) {
+        URI socket = ExchangeEnvironment.at(base).webSocket();
+        CopyOnWriteArrayList<String> received = new CopyOnWriteArrayList<>();
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
+        new dev.tradeloop.exchange.auth.RequestSigner(traderKey, Clock.systemUTC()).headers("GET", socket.getPath())
+                .forEach(builder::header);
+        WebSocket connection = builder.buildAsync(socket, new WebSocket.Listener() {
+            private final StringBuilder text = new StringBuilder();
+
+            @Override
+            public java.util.concurrent.CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                text.append(data);
+                if (last) {
+                    received.add(text.toString());
+                    text.setLength(0);
+                }
+                webSocket.request(1);
+                return null;
+            }
+        }).join();
+        connection.sendText("{\"id\":1,\"cmd\":\"subscribe\",\"params\":" + params + "}", true).join();
+        String wanted = "\"type\":\"" + type + "\"";
+        await(() -> received.stream().anyMatch(m -> m.contains(wanted)), "a message of type " + type);
+        connection.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+        return received.stream().filter(m -> m.contains(wanted)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void no_levels_come_in_no_prices_by_default_and_in_yes_prices_with_use_yes_price() {
+        String ticker = SimMarkets.list("KXWS");
+        client(makerKey).createOrder(order(ticker, Side.NO, Action.BUY, "0.30", 4)); // a NO bid at 0.30
+
+        String legacy = firstSnapshot("{\"channels\":[\"orderbook_delta\"],\"market_tickers\":[\"" + ticker + "\"]}");
+        String unified = firstSnapshot("{\"channels\":[\"orderbook_delta\"],\"market_tickers\":[\"" + ticker
+                + "\"],\"use_yes_price\":true}");
+
+        assertThat(legacy).contains("\"no_dollars_fp\":[[\"0.3000\",\"4.00\"]]");
+        assertThat(unified).contains("\"no_dollars_fp\":[[\"0.7000\",\"4.00\"]]");
+    }
+
     @Test
     void an_unsigned_handshake_is_refused_with_401() {
         URI socket = ExchangeEnvironment.at(base).webSocket();
@@ -157,7 +203,8 @@ class MarketFeedTest {
         assertThat(fill.count()).isEqualTo(Contracts.whole(2));
         assertThat(fill.yesPrice()).isEqualTo(Price.parse("0.42"));
         assertThat(fill.postPositionHundredths()).isEqualTo(-200);
-        assertThat(fill.fee()).isEqualTo(dev.tradeloop.events.money.Money.parse("0.0342"));
+        // 0.07 x 2 x 0.42 x 0.58 = 0.0342 and 1.16 + 0.0342 floored to the cent, 1.20: 0.0058 of rounding
+        assertThat(fill.fee()).isEqualTo(dev.tradeloop.events.money.Money.parse("0.0400"));
         assertThat(recorder.resyncs).isEmpty();
     }
 
@@ -213,5 +260,35 @@ class MarketFeedTest {
         maker.createOrder(order(second, Side.YES, Action.BUY, "0.62", 1));
         await(() -> recorder.books.get(second).bestYesBid().equals(Optional.of(Price.parse("0.62"))), "the second market's delta");
         assertThat(recorder.books.get(first).bestYesBid()).isEmpty();
+        // the "ok" answers carried the subscription's seq: read in sequence, they broke nothing
+        assertThat(recorder.resyncs).isEmpty();
+    }
+
+    @Test
+    void a_subscription_ended_by_a_terminal_error_is_made_again_and_the_book_rebuilt() {
+        String ticker = SimMarkets.list("KXWS");
+        startFeed(ticker);
+        KalshiClient maker = client(makerKey);
+
+        given().contentType(ContentType.JSON).body("{\"kind\":\"END_SUBSCRIPTIONS\",\"code\":25}")
+                .when().post("/sim/admin/faults").then().statusCode(201).body("ended", org.hamcrest.Matchers.greaterThanOrEqualTo(3));
+        maker.createOrder(order(ticker, Side.YES, Action.BUY, "0.23", 4));
+
+        await(() -> recorder.resyncs.contains(ticker + ": subscription ended (error 25)"), "the resubscription");
+        await(() -> mirrorsExchange(ticker), "the book to be rebuilt");
+        maker.createOrder(order(ticker, Side.YES, Action.BUY, "0.24", 1));
+        await(() -> recorder.books.get(ticker).bestYesBid().equals(Optional.of(Price.parse("0.24"))),
+                "deltas on the new subscription");
+    }
+
+    @Test
+    void a_subscription_over_the_market_limit_is_refused_with_error_26() {
+        StringBuilder tickers = new StringBuilder();
+        for (int i = 0; i <= 100; i++) {
+            tickers.append(i == 0 ? "" : ",").append("\"KXMANY-").append(i).append("\"");
+        }
+        String answer = firstMessage("{\"channels\":[\"ticker\"],\"market_tickers\":[" + tickers + "]}", "error");
+
+        assertThat(answer).contains("\"code\":26");
     }
 }

@@ -59,8 +59,9 @@ class SimExchangeTest {
 
         assertThat(taker.status()).isEqualTo(SimOrder.Status.EXECUTED);
         assertThat(taker.takerFillCost()).isEqualTo(Money.parse("5.70"));
-        assertThat(taker.takerFees()).isEqualTo(Money.parse("0.1716"));
-        assertThat(balance("trader")).isEqualTo(Money.parse("994.1284")); // 1000 - 5.70 - 0.1716
+        // trade fee 0.1716; 5.70 + 0.1716 floored to the cent is 5.88: a rounding fee of 0.0084
+        assertThat(taker.takerFees()).isEqualTo(Money.parse("0.18"));
+        assertThat(balance("trader")).isEqualTo(Money.parse("994.12")); // 1000 - 5.70 - 0.18
         assertThat(balance("maker")).isEqualTo(Money.parse("995.70"));   // 1000 - 4.30, no maker fee
         assertThat(exchange.account("trader").netPosition(MARKET)).isEqualTo(1000);
         assertThat(exchange.account("maker").netPosition(MARKET)).isEqualTo(-1000);
@@ -128,8 +129,8 @@ class SimExchangeTest {
         exchange.place("trader", gtc(BookSide.ASK, "0.60", 10)); // buy NO at 0.40
 
         assertThat(exchange.account("trader").netPosition(MARKET)).isEqualTo(-1000);
-        // 1000 - 10 x 0.40 - fee 0.07 x 10 x 0.6 x 0.4 = 0.168
-        assertThat(balance("trader")).isEqualTo(Money.parse("995.832"));
+        // 1000 - 10 x 0.40 - fee 0.07 x 10 x 0.6 x 0.4 = 0.168, the change floored to the cent: 995.83
+        assertThat(balance("trader")).isEqualTo(Money.parse("995.83"));
     }
 
     @Test
@@ -141,8 +142,8 @@ class SimExchangeTest {
         exchange.place("trader", gtc(BookSide.BID, "0.55", 10)); // trader sells NO at 0.45
 
         assertThat(exchange.account("trader").netPosition(MARKET)).isZero();
-        // paid 4.00 + 0.168, then paid 5.50 + 0.17325 -> 0.1733 and got 10.00 back for the 10 pairs
-        assertThat(balance("trader")).isEqualTo(Money.parse("1000.1587"));
+        // paid 4.00 + 0.168 -> 4.17, then 5.50 + 0.17325 -> 0.1733 -> 5.68, and got 10.00 back for the 10 pairs
+        assertThat(balance("trader")).isEqualTo(Money.parse("1000.15"));
     }
 
     @Test
@@ -154,7 +155,7 @@ class SimExchangeTest {
         exchange.settle(MARKET, true);
 
         assertThat(resting.status()).isEqualTo(SimOrder.Status.CANCELED);
-        assertThat(balance("trader")).isEqualTo(Money.parse("1004.1284")); // 1000 - 5.70 - 0.1716 + 10
+        assertThat(balance("trader")).isEqualTo(Money.parse("1004.12")); // 1000 - 5.70 - 0.18 + 10
         assertThat(balance("maker")).isEqualTo(Money.parse("995.70"));     // NO lost: 1000 - 4.30
         assertThat(exchange.market(MARKET).result()).contains("yes");
     }

@@ -82,12 +82,13 @@ class SimulatorApiTest {
         JsonPath fills = trader.get("/portfolio/fills?ticker=" + ticker).then().statusCode(200).extract().jsonPath();
         assertThat(fills.getList("fills")).hasSize(1);
         assertThat(fills.getString("fills[0].yes_price_dollars")).isEqualTo("0.5700");
-        assertThat(fills.getString("fills[0].fee_cost")).isEqualTo("0.1716");
+        // the trade fee 0.1716 and the rounding fee 0.0084 that floors the change to the cent
+        assertThat(fills.getString("fills[0].fee_cost")).isEqualTo("0.1800");
         assertThat(fills.getBoolean("fills[0].is_taker")).isTrue();
-        // the balance fell by exactly 10 x 0.57 plus the 0.1716 fee
+        // the balance fell by exactly 10 x 0.57 plus the 0.18 fee
         String traderAfter = trader.get("/portfolio/balance").then().extract().jsonPath().getString("balance_dollars");
         assertThat(new java.math.BigDecimal(traderBefore).subtract(new java.math.BigDecimal(traderAfter)))
-                .isEqualByComparingTo("5.8716");
+                .isEqualByComparingTo("5.88");
         JsonPath positions = trader.get("/portfolio/positions").then().statusCode(200).extract().jsonPath();
         assertThat(positions.getList("market_positions.findAll { it.ticker == '" + ticker + "' }.position_fp"))
                 .containsExactly("10.00");

@@ -135,7 +135,7 @@ public class PortfolioFeed {
         } else if (event instanceof PositionEvent position) {
             portfolio.apply(position);
         } else if (event instanceof BalanceReported balance) {
-            portfolio.balance(balance.balance());
+            portfolio.balance(balance);
         } else if (event instanceof OperationalError error) {
             authority.onError(error);
         }

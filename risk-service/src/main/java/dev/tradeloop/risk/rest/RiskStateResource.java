@@ -50,8 +50,8 @@ public class RiskStateResource {
         answer.put("dayPnl", portfolio.dayPnl(today).toString());
         answer.put("dailyLossLimit", checks.dailyLossLimit().toString());
         answer.put("lastCheck", checks.lastCheck().map(Object::toString).orElse("not yet"));
-        portfolio.view(today).ifPresentOrElse((PortfolioView view) -> {
-            answer.put("balance", view.balance().toString());
+        portfolio.view(today, 0).ifPresentOrElse((PortfolioView view) -> {
+            answer.put("balance", portfolio.balance().orElseThrow().toString());
             answer.put("openPositions", view.openPositions());
             answer.put("entriesInFlight", view.marketsWithEntryInFlight());
             answer.put("totalExposure", view.totalExposure().toString());
