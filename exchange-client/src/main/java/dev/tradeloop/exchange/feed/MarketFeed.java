@@ -112,11 +112,7 @@ public final class MarketFeed implements AutoCloseable {
             if (subscription.getValue().equals("fill") || changed.isEmpty()) {
                 continue;
             }
-            Map<String, Object> params = new LinkedHashMap<>();
-            params.put("sid", subscription.getKey());
-            params.put("action", action);
-            params.put("market_tickers", List.copyOf(changed));
-            sendCommand("update_subscription", params);
+            send(FeedCommands.update(++nextCommandId, subscription.getKey(), action, changed));
         }
     }
 
@@ -159,29 +155,18 @@ public final class MarketFeed implements AutoCloseable {
         }
     }
 
-    /**
-     * Subscribes to channels for markets: book prices all in YES prices ({@code use_yes_price}, see
-     * {@link FeedMessages}), and no {@code market_tickers} at all rather than an empty list.
-     */
+    /** Subscribes to channels for markets (see {@link FeedCommands#subscribe}). */
     private void subscribe(List<String> subscribed, Set<String> markets) {
         if (subscribed.isEmpty() || socket == null) {
             return;
         }
         subscribing.addAll(subscribed);
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("channels", List.copyOf(subscribed));
-        if (!markets.isEmpty()) {
-            params.put("market_tickers", List.copyOf(markets));
-        }
-        if (subscribed.stream().anyMatch(this::needsMarkets)) {
-            params.put("use_yes_price", true);
-        }
-        sendCommand("subscribe", params);
+        send(FeedCommands.subscribe(++nextCommandId, subscribed, markets));
     }
 
     /** The order book channel needs at least one market; the others default to all of them. */
     private boolean needsMarkets(String channel) {
-        return channel.equals("orderbook_delta");
+        return channel.equals(ORDERBOOK);
     }
 
     private void connectionLost() {
@@ -272,9 +257,7 @@ public final class MarketFeed implements AutoCloseable {
     private void subscribed(int sid, String channel) {
         subscribing.remove(channel);
         if (channelBySid.containsValue(channel)) {
-            Map<String, Object> params = new LinkedHashMap<>();
-            params.put("sids", List.of(sid));
-            sendCommand("unsubscribe", params);
+            send(FeedCommands.unsubscribe(++nextCommandId, List.of(sid)));
             return;
         }
         channelBySid.put(sid, channel);
@@ -315,13 +298,7 @@ public final class MarketFeed implements AutoCloseable {
         LOG.warning("sequence gap on sid " + sid + ": after " + last + " came " + seq + "; resynchronizing");
         awaitingSnapshot.add(sid);
         List.copyOf(tickers).forEach(ticker -> restSnapshot(ticker, "sequence gap"));
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("sid", sid);
-        params.put("action", "get_snapshot");
-        if (!tickers.isEmpty()) {
-            params.put("market_tickers", List.copyOf(tickers));
-        }
-        sendCommand("update_subscription", params);
+        send(FeedCommands.update(++nextCommandId, sid, "get_snapshot", tickers));
     }
 
     private void restSnapshot(String ticker, String reason) {
@@ -337,16 +314,12 @@ public final class MarketFeed implements AutoCloseable {
         }
     }
 
-    private void sendCommand(String command, Map<String, Object> params) {
+    private void send(Map<String, Object> command) {
         if (socket == null) {
             return;
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", ++nextCommandId);
-        body.put("cmd", command);
-        body.put("params", params);
         try {
-            socket.sendText(mapper.writeValueAsString(body), true);
+            socket.sendText(mapper.writeValueAsString(command), true);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -2,6 +2,7 @@ package dev.tradeloop.sim.exchange;
 
 import dev.tradeloop.events.money.Contracts;
 import dev.tradeloop.events.money.Money;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -95,8 +96,22 @@ public final class SimAccount {
         long net = before.netHundredths();
         long paired = Long.signum(net) == -Long.signum(delta) ? Math.min(Math.abs(net), Math.abs(delta)) : 0;
         add(shard, new Money(paired * 10_000));
+        // the held contracts' cost: the paired ones leave at their share of it, the opening ones come in at
+        // theirs of the fill; each pair redeemed for $1.00 realizes $1.00 − its two costs
+        Money pairedCost = share(fill.cost(), paired, Math.abs(delta));
+        Money closedCost = share(before.cost(), paired, Math.abs(net));
+        Money realized = new Money(paired * 10_000).minus(pairedCost).minus(closedCost);
         positions.put(fill.ticker(), new MarketPosition(net + delta, before.feesPaid().plus(fill.fee()),
-                before.totalTraded().plus(fill.cost())));
+                before.totalTraded().plus(fill.cost()), before.cost().minus(closedCost).plus(fill.cost().minus(pairedCost)),
+                before.realizedPnl().plus(realized), fill.createdAt()));
+    }
+
+    /** {@code part} of {@code whole} hundredths' worth of {@code amount}, all of it when the part is the whole. */
+    private static Money share(Money amount, long part, long whole) {
+        if (part == 0 || whole == 0) {
+            return Money.ZERO;
+        }
+        return part == whole ? amount : new Money(Math.floorDiv(Math.multiplyExact(amount.micros(), part), whole));
     }
 
     /** Pays out a settled market: each winning contract $1.00, each losing one nothing. */
@@ -110,12 +125,25 @@ public final class SimAccount {
         if (holdsWinner) {
             add(shard, new Money(Math.abs(net) * 10_000));
         }
-        positions.put(ticker, new MarketPosition(0, position.feesPaid(), position.totalTraded()));
+        Money payout = holdsWinner ? new Money(Math.abs(net) * 10_000) : Money.ZERO;
+        positions.put(ticker, new MarketPosition(0, position.feesPaid(), position.totalTraded(), Money.ZERO,
+                position.realizedPnl().plus(payout.minus(position.cost())), position.lastUpdated()));
     }
 
-    /** One market's net position and what it cost in fees and traded money. */
-    public record MarketPosition(long netHundredths, Money feesPaid, Money totalTraded) {
-        static final MarketPosition FLAT = new MarketPosition(0, Money.ZERO, Money.ZERO);
+    /**
+     * One market's net position, what it cost in fees and traded money, what the contracts held cost
+     * ({@code market_exposure}), what closing and settling realized (fees apart), and when it last moved.
+     */
+    public record MarketPosition(long netHundredths, Money feesPaid, Money totalTraded, Money cost, Money realizedPnl,
+            Instant lastUpdated) {
+        static final MarketPosition FLAT = new MarketPosition(0, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO,
+                Instant.EPOCH);
+
+        public MarketPosition {
+            cost = cost == null ? Money.ZERO : cost; // kept before cost and P&L were followed
+            realizedPnl = realizedPnl == null ? Money.ZERO : realizedPnl;
+            lastUpdated = lastUpdated == null ? Instant.EPOCH : lastUpdated;
+        }
 
         public Contracts size() {
             return new Contracts(Math.abs(netHundredths));

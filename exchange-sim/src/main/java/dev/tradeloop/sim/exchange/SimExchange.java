@@ -247,7 +247,7 @@ public final class SimExchange {
         SimMarket market = market(request.ticker());
         validate(account, market, request);
         OrderBook book = books.get(market.ticker());
-        SimOrder order = new SimOrder("sim-ord-" + (++sequence), request.clientOrderId(), accountId,
+        SimOrder order = new SimOrder(uuid("order", ++sequence), request.clientOrderId(), accountId,
                 market.ticker(), request.side(), request.yesPrice(), request.count(), sequence, now);
         orders.put(order.orderId(), order);
         changed(order);
@@ -285,12 +285,14 @@ public final class SimExchange {
             }
             Contracts quantity = min(taker.remainingCount(), maker.remainingCount());
             Price price = maker.yesPrice();
-            String tradeId = "sim-trade-" + (++sequence);
+            String takerFillId = uuid("fill", ++sequence);
+            String makerFillId = uuid("fill", ++sequence);
             Money takerFee = taker.charge(quantity, price, Fees.taker(price, quantity)).netFee();
             Money makerFee = maker.charge(quantity, price, Fees.maker(price, quantity)).netFee();
-            SimFill takerFill = new SimFill(tradeId + "-t", tradeId, taker.orderId(), taker.accountId(),
+            // Kalshi's trade_id is the fill's own id (its legacy name): one per side of the match
+            SimFill takerFill = new SimFill(takerFillId, takerFillId, taker.orderId(), taker.accountId(),
                     market.ticker(), taker.side(), quantity, price, true, takerFee, now);
-            SimFill makerFill = new SimFill(tradeId + "-m", tradeId, maker.orderId(), maker.accountId(),
+            SimFill makerFill = new SimFill(makerFillId, makerFillId, maker.orderId(), maker.accountId(),
                     market.ticker(), maker.side(), quantity, price, false, makerFee, now);
             taker.recordFill(takerFill, now);
             maker.recordFill(makerFill, now);
@@ -307,6 +309,12 @@ public final class SimExchange {
                 listener.filled(fill, account.netPosition(fill.ticker()));
             }
         }
+    }
+
+    /** An id as Kalshi gives them, a UUID; derived from the exchange's sequence, so a replay gives the same. */
+    private static String uuid(String kind, long sequence) {
+        return java.util.UUID.nameUUIDFromBytes((kind + "-" + sequence).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString();
     }
 
     /** Kalshi refuses any price off the market's grid ({@code price_ranges}), and 0 and 1. */

@@ -209,6 +209,7 @@ public class FeedHub implements ExchangeListener {
     private void snapshot(Client client, Subscription subscription, String ticker) {
         Map<String, Object> msg = new LinkedHashMap<>();
         msg.put("market_ticker", ticker);
+        msg.put("market_id", marketId(ticker));
         List<List<String>> yes = levels(ticker, BookSide.BID, false);
         List<List<String>> no = levels(ticker, BookSide.ASK, !subscription.yesPrices);
         if (!yes.isEmpty()) {
@@ -244,6 +245,7 @@ public class FeedHub implements ExchangeListener {
                     subscription.seq += gap ? 2 : 1;
                     Map<String, Object> msg = new LinkedHashMap<>();
                     msg.put("market_ticker", ticker);
+                    msg.put("market_id", marketId(ticker));
                     boolean inYesPrices = side == BookSide.BID || subscription.yesPrices;
                     msg.put("price_dollars", (inYesPrices ? yesPrice : yesPrice.complement()).toString());
                     msg.put("delta_fp", signed(deltaHundredths));
@@ -266,16 +268,22 @@ public class FeedHub implements ExchangeListener {
             for (Subscription subscription : client.subscriptions.values()) {
                 if (subscription.channel.equals(FILL)) {
                     Map<String, Object> msg = new LinkedHashMap<>();
-                    msg.put("trade_id", fill.tradeId());
+                    msg.put("trade_id", fill.fillId());
                     msg.put("order_id", fill.orderId());
                     msg.put("market_ticker", fill.ticker());
+                    msg.put("exchange_index", exchange.market(fill.ticker()).shard());
                     msg.put("is_taker", fill.taker());
+                    // the deprecated side, action and purchased_side are still required: a buy of the outcome side
+                    msg.put("side", fill.side().outcomeSide());
+                    msg.put("action", "buy");
+                    msg.put("purchased_side", fill.side().outcomeSide());
                     msg.put("outcome_side", fill.side().outcomeSide());
                     msg.put("book_side", fill.side().name().toLowerCase());
                     msg.put("yes_price_dollars", fill.yesPrice().toString());
                     msg.put("count_fp", fill.count().toString());
                     msg.put("fee_cost", fill.fee().toString());
                     msg.put("post_position_fp", signed(postPositionHundredths));
+                    msg.put("ts", fill.createdAt().getEpochSecond());
                     msg.put("ts_ms", fill.createdAt().toEpochMilli());
                     send(client.connection, message(null, "fill", subscription.sid, null, msg));
                 }
@@ -287,14 +295,31 @@ public class FeedHub implements ExchangeListener {
         SimMarket market = exchange.market(ticker);
         Map<String, Object> msg = new LinkedHashMap<>();
         msg.put("market_ticker", ticker);
+        msg.put("market_id", marketId(ticker));
         msg.put("price_dollars", market.lastPrice().orElse(Price.ZERO).toString());
         msg.put("yes_bid_dollars", exchange.bestBid(ticker).orElse(Price.ZERO).toString());
         msg.put("yes_ask_dollars", exchange.bestAsk(ticker).orElse(Price.ONE).toString());
+        msg.put("yes_bid_size_fp", topSize(ticker, BookSide.BID).toString());
+        msg.put("yes_ask_size_fp", topSize(ticker, BookSide.ASK).toString());
+        msg.put("last_trade_size_fp", Contracts.ZERO.toString());
         msg.put("volume_fp", market.volume().toString());
         msg.put("open_interest_fp", Contracts.ZERO.toString());
+        msg.put("dollar_volume", 0);
+        msg.put("dollar_open_interest", 0);
         msg.put("ts", clock.instant().getEpochSecond());
         msg.put("ts_ms", clock.millis());
+        msg.put("time", clock.instant().toString());
         return msg;
+    }
+
+    /** A market's id as Kalshi gives it, a UUID; the simulator derives it from the ticker. */
+    static String marketId(String ticker) {
+        return java.util.UUID.nameUUIDFromBytes(ticker.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+    }
+
+    private Contracts topSize(String ticker, BookSide side) {
+        List<BookLevel> levels = exchange.levels(ticker, side);
+        return levels.isEmpty() ? Contracts.ZERO : levels.get(0).size();
     }
 
     private Map<String, Object> listing(Client client, int id) {

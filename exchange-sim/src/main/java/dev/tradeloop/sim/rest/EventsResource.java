@@ -70,8 +70,12 @@ public class EventsResource {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("event_ticker", eventTicker);
         event.put("series_ticker", eventTicker.contains("-") ? eventTicker.substring(0, eventTicker.indexOf('-')) : eventTicker);
+        event.put("sub_title", "");
         event.put("title", eventTicker);
+        event.put("collateral_return_type", "");
         event.put("mutually_exclusive", false);
+        event.put("available_on_brokers", false);
+        event.put("settlement_sources", List.of());
         if (nested) {
             event.put("markets", members.stream().map(m -> markets.market(m.ticker()).get("market")).toList());
         }

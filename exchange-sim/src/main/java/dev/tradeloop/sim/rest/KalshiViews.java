@@ -26,23 +26,34 @@ public final class KalshiViews {
     private KalshiViews() {
     }
 
+    /**
+     * A market with every field Kalshi's {@code Market} schema requires. The simulator keeps no
+     * history of a day, so the {@code previous_*} prices are today's; a market is created at its open.
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Market(String ticker, String eventTicker, String marketType, String title, String status,
-            Instant openTime, Instant closeTime, Instant expectedExpirationTime, Price yesBidDollars,
+    public record Market(String ticker, String eventTicker, String marketType, String title, String yesSubTitle,
+            String noSubTitle, Instant createdTime, Instant updatedTime, String status,
+            Instant openTime, Instant closeTime, Instant expectedExpirationTime, Instant latestExpirationTime,
+            int settlementTimerSeconds, Money notionalValueDollars, Price yesBidDollars,
             Price yesAskDollars, Price noBidDollars, Price noAskDollars, Contracts yesBidSizeFp,
-            Contracts yesAskSizeFp, Price lastPriceDollars, Contracts volumeFp, @JsonProperty("volume_24h_fp") Contracts volume24hFp,
-            Contracts openInterestFp, String result, boolean canCloseEarly, String priceLevelStructure,
+            Contracts yesAskSizeFp, Price lastPriceDollars, Price previousYesBidDollars, Price previousYesAskDollars,
+            Price previousPriceDollars, Contracts volumeFp, @JsonProperty("volume_24h_fp") Contracts volume24hFp,
+            Contracts openInterestFp, String result, boolean canCloseEarly, String expirationValue,
+            String rulesPrimary, String rulesSecondary, String priceLevelStructure,
             List<PriceRange> priceRanges, int exchangeIndex) {
 
         static Market of(SimMarket market, Optional<Price> bestBid, Optional<Price> bestAsk,
                 Contracts bidSize, Contracts askSize) {
             Price yesBid = bestBid.orElse(Price.ZERO);
             Price yesAsk = bestAsk.orElse(Price.ONE);
-            return new Market(market.ticker(), market.eventTicker(), "binary", market.title(),
+            Price last = market.lastPrice().orElse(Price.ZERO);
+            return new Market(market.ticker(), market.eventTicker(), "binary", market.title(), market.title(),
+                    market.title(), market.openTime(), market.openTime(),
                     market.status().name().toLowerCase(Locale.ROOT), market.openTime(), market.closeTime(),
-                    market.closeTime(), yesBid, yesAsk, yesAsk.complement(), yesBid.complement(), bidSize, askSize,
-                    market.lastPrice().orElse(Price.ZERO), market.volume(), market.volume(), Contracts.ZERO,
-                    market.result().orElse(""), false, market.priceLevelStructure(),
+                    market.closeTime(), market.closeTime(), 0, Money.parse("1.00"), yesBid, yesAsk, yesAsk.complement(),
+                    yesBid.complement(), bidSize, askSize, last, yesBid, yesAsk, last, market.volume(), market.volume(),
+                    Contracts.ZERO, market.result().orElse(""), false, market.result().orElse(""),
+                    "Resolves as the paper scenario scripts it: " + market.title(), "", market.priceLevelStructure(),
                     market.grid().bands().stream().map(b -> new PriceRange(b.start(), b.end(), b.step())).toList(),
                     market.shard());
         }
@@ -54,15 +65,15 @@ public final class KalshiViews {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Order(String orderId, String clientOrderId, String ticker, String outcomeSide, String bookSide,
-            String status, Price yesPriceDollars, Price noPriceDollars, Contracts initialCountFp,
+    public record Order(String orderId, String userId, String clientOrderId, String ticker, String outcomeSide,
+            String bookSide, String type, String status, Price yesPriceDollars, Price noPriceDollars, Contracts initialCountFp,
             Contracts fillCountFp, Contracts remainingCountFp, Money takerFeesDollars, Money makerFeesDollars,
             Money takerFillCostDollars, Money makerFillCostDollars, Instant createdTime, Instant lastUpdateTime,
             Instant expirationTime) {
 
         static Order of(SimOrder order) {
-            return new Order(order.orderId(), order.clientOrderId().orElse(""), order.ticker(),
-                    order.side().outcomeSide(), wire(order.side()), order.status().name().toLowerCase(Locale.ROOT),
+            return new Order(order.orderId(), order.accountId(), order.clientOrderId().orElse(""), order.ticker(),
+                    order.side().outcomeSide(), wire(order.side()), "limit", order.status().name().toLowerCase(Locale.ROOT),
                     order.yesPrice(), order.yesPrice().complement(), order.initialCount(), order.filledCount(),
                     order.remainingCount(), order.takerFees(), order.makerFees(), order.takerFillCost(),
                     order.makerFillCost(), order.createdAt(), order.updatedAt(), null);
@@ -70,26 +81,26 @@ public final class KalshiViews {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Fill(String fillId, String tradeId, String orderId, String ticker, String outcomeSide,
-            String bookSide, Contracts countFp, Price yesPriceDollars, Price noPriceDollars, boolean isTaker,
-            Money feeCost, Instant createdTime, long ts) {
+    public record Fill(String fillId, String tradeId, String orderId, String ticker, String marketTicker,
+            int exchangeIndex, String outcomeSide, String bookSide, Contracts countFp, Price yesPriceDollars,
+            Price noPriceDollars, boolean isTaker, Money feeCost, Instant createdTime, long ts) {
 
-        static Fill of(SimFill fill) {
-            return new Fill(fill.fillId(), fill.tradeId(), fill.orderId(), fill.ticker(), fill.side().outcomeSide(),
-                    wire(fill.side()), fill.count(), fill.yesPrice(), fill.noPrice(), fill.taker(), fill.fee(),
-                    fill.createdAt(), fill.createdAt().getEpochSecond());
+        static Fill of(SimFill fill, int shard) {
+            return new Fill(fill.fillId(), fill.tradeId(), fill.orderId(), fill.ticker(), fill.ticker(), shard,
+                    fill.side().outcomeSide(), wire(fill.side()), fill.count(), fill.yesPrice(), fill.noPrice(),
+                    fill.taker(), fill.fee(), fill.createdAt(), fill.createdAt().getEpochSecond());
         }
     }
 
+    /** A position: {@code market_exposure} is what the contracts held cost, realized P&amp;L is fees apart. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record MarketPosition(String ticker, String positionFp, Money marketExposureDollars,
-            Money realizedPnlDollars, Money feesPaidDollars, Money totalTradedDollars) {
+    public record MarketPosition(String ticker, int exchangeIndex, String positionFp, Money marketExposureDollars,
+            Money realizedPnlDollars, Money feesPaidDollars, Money totalTradedDollars, Instant lastUpdatedTs) {
 
-        static MarketPosition of(String ticker, SimAccount.MarketPosition position, Price yesMark) {
+        static MarketPosition of(String ticker, int shard, SimAccount.MarketPosition position) {
             String sign = position.netHundredths() < 0 ? "-" : "";
-            Price held = position.netHundredths() < 0 ? yesMark.complement() : yesMark;
-            return new MarketPosition(ticker, sign + position.size(), held.times(position.size()), Money.ZERO,
-                    position.feesPaid(), position.totalTraded());
+            return new MarketPosition(ticker, shard, sign + position.size(), position.cost(), position.realizedPnl(),
+                    position.feesPaid(), position.totalTraded(), position.lastUpdated());
         }
     }
 

@@ -76,12 +76,8 @@ public class MarketsResource {
             no.add(0, List.of(level.yesPrice().complement().toString(), level.size().toString()));
         }
         Map<String, Object> book = new LinkedHashMap<>();
-        if (!yes.isEmpty()) {
-            book.put("yes_dollars", yes);
-        }
-        if (!no.isEmpty()) {
-            book.put("no_dollars", no);
-        }
+        book.put("yes_dollars", yes); // both always, empty or not, as the schema requires
+        book.put("no_dollars", no);
         return Map.of("orderbook_fp", book);
     }
 

@@ -64,8 +64,8 @@ public class PortfolioResource {
                 .filter(entry -> entry.getValue().netHundredths() != 0)
                 .filter(entry -> ticker == null || ticker.equals(entry.getKey()))
                 .filter(entry -> onShard(entry.getKey(), exchangeIndex))
-                .map(entry -> KalshiViews.MarketPosition.of(entry.getKey(), entry.getValue(),
-                        exchange.bestBid(entry.getKey()).orElse(Price.ZERO)))
+                .map(entry -> KalshiViews.MarketPosition.of(entry.getKey(), exchange.market(entry.getKey()).shard(),
+                        entry.getValue()))
                 .sorted(java.util.Comparator.comparing(KalshiViews.MarketPosition::ticker))
                 .toList();
         Page<KalshiViews.MarketPosition> page = Page.of(positions, cursor, limit);
@@ -85,7 +85,7 @@ public class PortfolioResource {
                 .filter(fill -> ticker == null || fill.ticker().equals(ticker))
                 .filter(fill -> onShard(fill.ticker(), exchangeIndex))
                 .filter(fill -> orderId == null || fill.orderId().equals(orderId))
-                .map(KalshiViews.Fill::of)
+                .map(fill -> KalshiViews.Fill.of(fill, exchange.market(fill.ticker()).shard()))
                 .toList();
         return Page.of(fills, cursor, limit).body("fills");
     }

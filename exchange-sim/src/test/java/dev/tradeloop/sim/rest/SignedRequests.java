@@ -11,10 +11,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 /** Signs test requests to the simulator as a Kalshi client would, for one of the test accounts. */
-final class SignedRequests {
+public final class SignedRequests {
 
-    static final String MAKER = "11111111-1111-4111-8111-111111111111";
-    static final String TRADER = "22222222-2222-4222-8222-222222222222";
+    public static final String MAKER = "11111111-1111-4111-8111-111111111111";
+    public static final String TRADER = "22222222-2222-4222-8222-222222222222";
 
     private final RequestSigner signer;
 
@@ -23,26 +23,26 @@ final class SignedRequests {
                 PemPrivateKeys.read(Path.of("src/test/resources/private", keyFile))), Clock.systemUTC());
     }
 
-    static SignedRequests maker() {
+    public static SignedRequests maker() {
         return new SignedRequests(MAKER, "maker.key.pem");
     }
 
-    static SignedRequests trader() {
+    public static SignedRequests trader() {
         return new SignedRequests(TRADER, "trader.key.pem");
     }
 
-    Response get(String endpoint) {
+    public Response get(String endpoint) {
         String path = "/trade-api/v2" + endpoint;
         return given().headers(signer.headers("GET", path)).when().get(path);
     }
 
-    Response post(String endpoint, String json) {
+    public Response post(String endpoint, String json) {
         String path = "/trade-api/v2" + endpoint;
         return given().headers(signer.headers("POST", path)).contentType(ContentType.JSON).body(json)
                 .when().post(path);
     }
 
-    Response delete(String endpoint) {
+    public Response delete(String endpoint) {
         String path = "/trade-api/v2" + endpoint;
         return given().headers(signer.headers("DELETE", path)).when().delete(path);
     }
