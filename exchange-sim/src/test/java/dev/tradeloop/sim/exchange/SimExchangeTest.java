@@ -137,9 +137,13 @@ class SimExchangeTest {
     void selling_a_held_side_redeems_the_pair_and_realizes_the_pnl() {
         exchange.place("maker", gtc(BookSide.BID, "0.60", 10));
         exchange.place("trader", gtc(BookSide.ASK, "0.60", 10)); // trader holds 10 NO at 0.40
+        assertThat(exchange.account("trader").positions().get(MARKET).cost()).isEqualTo(Money.parse("4.00"));
         exchange.place("maker", gtc(BookSide.ASK, "0.55", 10)); // someone sells YES at 0.55 (NO bid at 0.45)
 
         exchange.place("trader", gtc(BookSide.BID, "0.55", 10)); // trader sells NO at 0.45
+        // each pair: $1.00 back less the NO's 0.40 and the YES's 0.55, fees apart
+        assertThat(exchange.account("trader").positions().get(MARKET).realizedPnl()).isEqualTo(Money.parse("0.50"));
+        assertThat(exchange.account("trader").positions().get(MARKET).cost()).isEqualTo(Money.ZERO);
 
         assertThat(exchange.account("trader").netPosition(MARKET)).isZero();
         // paid 4.00 + 0.168 -> 4.17, then 5.50 + 0.17325 -> 0.1733 -> 5.68, and got 10.00 back for the 10 pairs
