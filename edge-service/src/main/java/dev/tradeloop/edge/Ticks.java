@@ -59,10 +59,12 @@ public final class Ticks {
         if (market.isOpen()) {
             return MarketStatus.OPEN;
         }
+        // Kalshi's lifecycle: "inactive" is a pause, not a close; a determined result (disputed or
+        // amended too) is not paid until the market is finalized, so only then is it settled
         return switch (market.status() == null ? "" : market.status()) {
             case "unopened", "initialized" -> MarketStatus.UNOPENED;
-            case "paused" -> MarketStatus.PAUSED;
-            case "settled", "finalized", "determined" -> MarketStatus.SETTLED;
+            case "inactive", "paused" -> MarketStatus.PAUSED;
+            case "finalized", "settled" -> MarketStatus.SETTLED;
             default -> MarketStatus.CLOSED;
         };
     }

@@ -9,6 +9,7 @@ import dev.tradeloop.events.Side;
 import dev.tradeloop.events.money.Contracts;
 import dev.tradeloop.events.money.Price;
 import dev.tradeloop.events.money.PriceGrid;
+import dev.tradeloop.exchange.model.Market;
 import dev.tradeloop.exchange.model.MarketPosition;
 import dev.tradeloop.exchange.model.NewOrder;
 import dev.tradeloop.exchange.rest.ExchangeException;
@@ -114,6 +115,10 @@ public class ExitExecutor {
             }
             if (!tradingState.exitsAllowed()) {
                 run.waitWhileHalted();
+                continue;
+            }
+            if (run.marketPaused()) {
+                run.waitWhileMarketPaused();
                 continue;
             }
             Escalation.State state = run.escalation.at(next);
@@ -268,6 +273,28 @@ public class ExitExecutor {
                 if (!clock.instant().isBefore(deadline) || stopEarly().getAsBoolean()) {
                     return Optional.empty();
                 }
+                Thread.sleep(pollInterval.toMillis());
+            }
+        }
+
+        /**
+         * True when the exchange has the market paused ({@code inactive}): it takes no order, so the
+         * exit waits rather than fail on a refusal. A market that cannot be read is not called paused.
+         */
+        boolean marketPaused() {
+            try {
+                Market market = exchange.market(trigger.marketTicker());
+                grid = Optional.of(market.priceGrid(trigger.side()));
+                return market.isPaused();
+            } catch (ExchangeException e) {
+                errors.report(ErrorKind.EXCHANGE_API, "read the market", e.getMessage(), trigger.correlationId());
+                return false;
+            }
+        }
+
+        void waitWhileMarketPaused() throws InterruptedException {
+            Log.infof("exit %s waits: the exchange has %s paused", trigger.positionId(), trigger.marketTicker());
+            while (marketPaused() && !stopEarly().getAsBoolean()) {
                 Thread.sleep(pollInterval.toMillis());
             }
         }

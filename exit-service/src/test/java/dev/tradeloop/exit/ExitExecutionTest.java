@@ -81,6 +81,31 @@ class ExitExecutionTest {
     }
 
     @Test
+    void an_exit_on_a_paused_market_waits_for_it_to_trade_again_instead_of_failing() {
+        String market = ExitFixtures.market();
+        ExitFixtures.traderHoldsYes(market, 10);
+        ExitFixtures.makerBidsYes(market, "0.48", 100);
+        ExitFixtures.makerOffersYes(market, "0.50", 100);
+        TestExchange.get().pause(market);
+        ExitTrigger trigger = ExitFixtures.trigger(market, ExitReason.STOP_LOSS, 10, ONE_SECOND);
+
+        kafka.produce(Topics.EXIT_TRIGGERS, trigger.positionId(), trigger);
+
+        try (TopicReader<OrderEvent> orders = kafka.reader(Topics.ORDER_EVENTS)) {
+            Awaitility.await("the exit to wait on the paused market").during(Duration.ofSeconds(2))
+                    .atMost(Duration.ofSeconds(5)).until(() -> orders.decoded().stream()
+                            .noneMatch(e -> e.positionId().equals(trigger.positionId())));
+            TestExchange.get().resume(market); // the makers' resting orders go with the pause: they quote again
+            ExitFixtures.makerBidsYes(market, "0.48", 100);
+            ExitFixtures.makerOffersYes(market, "0.50", 100);
+
+            OrderEvent end = orders.await(e -> isEnd(e, trigger), DEADLINE);
+            assertThat(end.status()).isEqualTo(OrderStatus.FILLED);
+            assertThat(steps(orders.decoded(), trigger)).doesNotContain("REJECTED@0.4600");
+        }
+    }
+
+    @Test
     void critical_repeats_market_orders_down_the_book_until_everything_is_sold() {
         String market = ExitFixtures.market();
         ExitFixtures.traderHoldsYes(market, 20);

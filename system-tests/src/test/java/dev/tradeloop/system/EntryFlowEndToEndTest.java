@@ -61,7 +61,8 @@ class EntryFlowEndToEndTest {
                 Price.parse("0.43"), NewOrder.GOOD_TILL_CANCELED, "maker-ask-" + market));
         exchange.other().createOrder(NewOrder.of(market, Side.YES, Action.BUY, Contracts.whole(100),
                 Price.parse("0.57"), NewOrder.IMMEDIATE_OR_CANCEL, "other-" + market));
-        BigDecimal bankroll = exchange.trader().balance().dollars().toBigDecimal();
+        // the bankroll is the cash of the market's shard (0 here), not the account's over every shard
+        BigDecimal bankroll = exchange.trader().balance().onShard(0).toBigDecimal();
 
         Stack stack = new Stack("entry_flow");
         try (ServiceProcess risk = stack.start("risk-service");

@@ -152,6 +152,16 @@ public final class TestExchange {
                 + "\"}");
     }
 
+    /** The exchange pauses the market (Kalshi's {@code inactive}): no order is taken, cancels are. */
+    public void pause(String ticker) {
+        admin("/sim/admin/markets/" + ticker + "/pause", "{}");
+    }
+
+    /** The exchange reactivates a paused market (its resting orders are cancelled). */
+    public void resume(String ticker) {
+        admin("/sim/admin/markets/" + ticker + "/resume", "{}");
+    }
+
     /** Arms a fault, as {@code POST /sim/admin/faults} takes it. */
     public void armFault(String json) {
         admin("/sim/admin/faults", json);

@@ -52,6 +52,11 @@ public record Market(
         return exchangeIndex == null ? 0 : exchangeIndex;
     }
 
+    /** Kalshi has the market deactivated ({@code inactive}): paused, not closed; it takes cancels, no orders. */
+    public boolean isPaused() {
+        return "inactive".equals(status);
+    }
+
     /** Kalshi says {@code active} for a market that trades. */
     public boolean isOpen() {
         return "active".equals(status) || "open".equals(status);

@@ -374,7 +374,11 @@ public final class SimExchange {
     private Contracts cancelNow(String accountId, String orderId) {
         Instant now = advanceClock();
         SimOrder order = ownOrder(accountId, orderId);
-        requireTrading(market(order.ticker()));
+        SimMarket market = market(order.ticker());
+        if (!market.takesCancels()) {
+            throw ExchangeRejection.invalid("MARKET_INACTIVE", "market " + market.ticker() + " is "
+                    + market.status().name().toLowerCase() + "; order actions, cancels included, are rejected");
+        }
         if (!order.isResting()) {
             throw ExchangeRejection.invalid("invalid_order", "order " + orderId + " is " + order.status()
                     .name().toLowerCase() + " and cannot be cancelled");
@@ -438,31 +442,90 @@ public final class SimExchange {
         return order;
     }
 
-    /** Resolves a market: resting orders are cancelled and every position is paid out. */
+    /** Resolves a market at once: determined, and finalized (every position paid) with no settlement timer. */
     public synchronized void settle(String ticker, boolean yesWins) {
+        determine(ticker, yesWins, Duration.ZERO);
+    }
+
+    /**
+     * Determines a market's result: resting orders are cancelled; positions are paid when the
+     * market is finalized, {@code timer} later (unless the result is disputed meanwhile).
+     */
+    public synchronized void determine(String ticker, boolean yesWins, Duration timer) {
         change(() -> {
             Instant now = advanceClock();
             SimMarket market = market(ticker);
             cancelAllResting(ticker, now);
-            market.determine(yesWins);
+            market.determine(yesWins, now, timer);
             changed(market);
-            accounts.values().stream().filter(account -> account.netPosition(ticker) != 0).forEach(account -> {
-                account.settle(ticker, yesWins, market.shard());
-                changed(account);
-            });
+            finalizeIfDue(market, now);
+        });
+    }
+
+    /** Disputes a determined result: the settlement timer stops. */
+    public synchronized void dispute(String ticker) {
+        change(() -> {
+            advanceClock();
+            SimMarket market = market(ticker);
+            market.dispute();
+            changed(market);
+        });
+    }
+
+    /** Re-determines a disputed result; the settlement timer restarts. */
+    public synchronized void amend(String ticker, boolean yesWins) {
+        change(() -> {
+            Instant now = advanceClock();
+            SimMarket market = market(ticker);
+            market.amend(yesWins, now);
+            changed(market);
+            finalizeIfDue(market, now);
+        });
+    }
+
+    /** Pauses a market (Kalshi deactivates it): no order placed or amended; cancels go through. */
+    public synchronized void pause(String ticker) {
+        change(() -> {
+            advanceClock();
+            SimMarket market = market(ticker);
+            market.pause();
+            changed(market);
+        });
+    }
+
+    /** Reactivates a paused market; its resting orders are cancelled, as Kalshi does on reactivation. */
+    public synchronized void resume(String ticker) {
+        change(() -> {
+            Instant now = advanceClock();
+            SimMarket market = market(ticker);
+            market.resume();
+            cancelAllResting(ticker, now);
+            changed(market);
+        });
+    }
+
+    /** Pays every position of a market whose settlement timer has run, with its final result. */
+    private void finalizeIfDue(SimMarket market, Instant now) {
+        if (!market.finalizeIfDue(now)) {
+            return;
+        }
+        boolean yesWins = market.result().orElseThrow().equals("yes");
+        accounts.values().stream().filter(account -> account.netPosition(market.ticker()) != 0).forEach(account -> {
+            account.settle(market.ticker(), yesWins, market.shard());
+            changed(account);
         });
     }
 
     private Instant advanceClock() {
         Instant now = clock.instant();
         for (SimMarket market : markets.values()) {
-            boolean wasTrading = market.isTrading();
             if (market.advanceTo(now)) {
                 changed(market);
+                if (market.status() == SimMarket.Status.CLOSED) {
+                    cancelAllResting(market.ticker(), now); // at close, paused or not
+                }
             }
-            if (wasTrading && !market.isTrading()) {
-                cancelAllResting(market.ticker(), now);
-            }
+            finalizeIfDue(market, now);
         }
         return now;
     }

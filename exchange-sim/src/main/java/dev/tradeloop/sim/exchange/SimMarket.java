@@ -14,8 +14,12 @@ import java.util.Optional;
  */
 public final class SimMarket {
 
-    /** Kalshi's market statuses, in the order a market goes through them. */
-    public enum Status { INITIALIZED, ACTIVE, INACTIVE, CLOSED, DETERMINED, FINALIZED }
+    /**
+     * Kalshi's market statuses (its market lifecycle guide): {@code INACTIVE} is a pause, not a close;
+     * {@code DETERMINED} has a result whose settlement timer runs, and which may be {@code DISPUTED}
+     * and {@code AMENDED} (the timer restarts); only {@code FINALIZED} has paid.
+     */
+    public enum Status { INITIALIZED, ACTIVE, INACTIVE, CLOSED, DETERMINED, DISPUTED, AMENDED, FINALIZED }
 
     private final String ticker;
     private final String eventTicker;
@@ -29,6 +33,8 @@ public final class SimMarket {
     private Optional<String> result = Optional.empty();
     private Contracts volume = Contracts.ZERO;
     private Optional<Price> lastPrice = Optional.empty();
+    private Optional<Instant> determinedAt = Optional.empty();
+    private Duration settlementTimer = Duration.ZERO;
 
     public SimMarket(String ticker, String eventTicker, String title, Instant openTime, Instant closeTime) {
         this(ticker, eventTicker, title, openTime, closeTime, "linear_cent", 0);
@@ -54,12 +60,13 @@ public final class SimMarket {
     /** All a market is, to be kept and restored after a restart. */
     public record State(String ticker, String eventTicker, String title, Instant openTime, Instant closeTime,
             Status status, Optional<String> result, Contracts volume, Optional<Price> lastPrice,
-            String priceLevelStructure, Integer exchangeIndex) {
+            String priceLevelStructure, Integer exchangeIndex, Optional<Instant> determinedAt,
+            Duration settlementTimer) {
     }
 
     State state() {
         return new State(ticker, eventTicker, title, openTime, closeTime, status, result, volume, lastPrice,
-                priceLevelStructure, shard);
+                priceLevelStructure, shard, determinedAt, settlementTimer);
     }
 
     static SimMarket restore(State state) {
@@ -70,6 +77,8 @@ public final class SimMarket {
         market.result = state.result();
         market.volume = state.volume();
         market.lastPrice = state.lastPrice();
+        market.determinedAt = state.determinedAt() == null ? Optional.empty() : state.determinedAt();
+        market.settlementTimer = state.settlementTimer() == null ? Duration.ZERO : state.settlementTimer();
         return market;
     }
 
@@ -96,13 +105,74 @@ public final class SimMarket {
         lastPrice = Optional.of(yesPrice);
     }
 
-    void determine(boolean yesWins) {
+    /** The result is known: the market is determined, and settles once {@code timer} has run. */
+    void determine(boolean yesWins, Instant now, Duration timer) {
+        if (status == Status.FINALIZED) {
+            throw ExchangeRejection.invalid("invalid_parameters", ticker + " is finalized already");
+        }
         result = Optional.of(yesWins ? "yes" : "no");
-        status = Status.FINALIZED;
+        status = Status.DETERMINED;
+        determinedAt = Optional.of(now);
+        settlementTimer = timer;
+    }
+
+    /** The result is challenged: the settlement timer stops until the market is amended. */
+    void dispute() {
+        if (status != Status.DETERMINED && status != Status.AMENDED) {
+            throw ExchangeRejection.invalid("invalid_parameters", ticker + " is " + status + ": only a determined "
+                    + "result can be disputed");
+        }
+        status = Status.DISPUTED;
+    }
+
+    /** A disputed result is re-determined: the settlement timer restarts. */
+    void amend(boolean yesWins, Instant now) {
+        if (status != Status.DISPUTED) {
+            throw ExchangeRejection.invalid("invalid_parameters", ticker + " is " + status + ": only a disputed "
+                    + "result can be amended");
+        }
+        result = Optional.of(yesWins ? "yes" : "no");
+        status = Status.AMENDED;
+        determinedAt = Optional.of(now);
+    }
+
+    /** True when the settlement timer of a determined or amended result has run: the market is finalized. */
+    boolean finalizeIfDue(Instant now) {
+        boolean due = (status == Status.DETERMINED || status == Status.AMENDED)
+                && !now.isBefore(determinedAt.orElseThrow().plus(settlementTimer));
+        if (due) {
+            status = Status.FINALIZED;
+        }
+        return due;
+    }
+
+    /** The exchange deactivates the market: no order may be placed or amended; cancels still go through. */
+    void pause() {
+        if (status != Status.ACTIVE) {
+            throw ExchangeRejection.invalid("invalid_parameters", ticker + " is " + status + ", not active");
+        }
+        status = Status.INACTIVE;
+    }
+
+    /** The exchange reactivates a paused market (its resting orders are cancelled, as Kalshi does). */
+    void resume() {
+        if (status != Status.INACTIVE) {
+            throw ExchangeRejection.invalid("invalid_parameters", ticker + " is " + status + ", not inactive");
+        }
+        status = Status.ACTIVE;
     }
 
     public boolean isTrading() {
         return status == Status.ACTIVE;
+    }
+
+    /** Cancels go through while the market trades and while it is paused. */
+    public boolean takesCancels() {
+        return status == Status.ACTIVE || status == Status.INACTIVE;
+    }
+
+    public Duration settlementTimer() {
+        return settlementTimer;
     }
 
     public String ticker() { return ticker; }

@@ -48,11 +48,53 @@ public class AdminResource {
     @POST
     @Path("/{ticker}/settle")
     public Map<String, Object> settle(@PathParam("ticker") String ticker, Settlement body) {
-        if (body.result() == null || !(body.result().equals("yes") || body.result().equals("no"))) {
+        boolean yes = yesOrNo(body == null ? null : body.result());
+        long timer = body.settlementTimerSeconds() == null ? 0 : body.settlementTimerSeconds();
+        if (timer < 0 || timer > 86_400) {
+            throw new IllegalArgumentException("settlement_timer_seconds must be from 0 to 86400, not " + timer);
+        }
+        exchange.determine(ticker, yes, java.time.Duration.ofSeconds(timer));
+        return Map.of("ticker", ticker, "result", body.result(), "status",
+                exchange.market(ticker).status().name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** The determined result is challenged: the market is disputed, its settlement waits. */
+    @POST
+    @Path("/{ticker}/dispute")
+    public Map<String, Object> dispute(@PathParam("ticker") String ticker) {
+        exchange.dispute(ticker);
+        return Map.of("ticker", ticker, "status", "disputed");
+    }
+
+    /** A disputed result is re-determined; the settlement timer restarts. */
+    @POST
+    @Path("/{ticker}/amend")
+    public Map<String, Object> amend(@PathParam("ticker") String ticker, Settlement body) {
+        exchange.amend(ticker, yesOrNo(body == null ? null : body.result()));
+        return Map.of("ticker", ticker, "status", exchange.market(ticker).status().name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** The exchange deactivates the market (a pause, not a close). */
+    @POST
+    @Path("/{ticker}/pause")
+    public Map<String, Object> pause(@PathParam("ticker") String ticker) {
+        exchange.pause(ticker);
+        return Map.of("ticker", ticker, "status", "inactive");
+    }
+
+    /** The exchange reactivates a paused market; its resting orders are cancelled. */
+    @POST
+    @Path("/{ticker}/resume")
+    public Map<String, Object> resume(@PathParam("ticker") String ticker) {
+        exchange.resume(ticker);
+        return Map.of("ticker", ticker, "status", "active");
+    }
+
+    private static boolean yesOrNo(String result) {
+        if (result == null || !(result.equals("yes") || result.equals("no"))) {
             throw new IllegalArgumentException("result must be 'yes' or 'no'");
         }
-        exchange.settle(ticker, body.result().equals("yes"));
-        return Map.of("ticker", ticker, "result", body.result());
+        return result.equals("yes");
     }
 
     /** A market to list. */
@@ -61,7 +103,8 @@ public class AdminResource {
             String priceLevelStructure, Integer exchangeIndex) {
     }
 
-    /** How a market resolved. */
-    public record Settlement(String result) {
+    /** How a market resolved, and how long its settlement timer runs (0, the default: it settles at once). */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Settlement(String result, Long settlementTimerSeconds) {
     }
 }

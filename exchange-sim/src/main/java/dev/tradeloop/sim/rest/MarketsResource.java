@@ -32,8 +32,9 @@ public class MarketsResource {
             "unopened", Set.of(SimMarket.Status.INITIALIZED),
             "open", Set.of(SimMarket.Status.ACTIVE),
             "paused", Set.of(SimMarket.Status.INACTIVE),
-            "closed", Set.of(SimMarket.Status.CLOSED),
-            "settled", Set.of(SimMarket.Status.DETERMINED, SimMarket.Status.FINALIZED));
+            "closed", Set.of(SimMarket.Status.CLOSED, SimMarket.Status.DETERMINED, SimMarket.Status.DISPUTED,
+                    SimMarket.Status.AMENDED),
+            "settled", Set.of(SimMarket.Status.FINALIZED));
 
     private final SimExchange exchange;
 

@@ -241,6 +241,44 @@ class SimExchangeTest {
     }
 
     @Test
+    void a_determined_result_pays_only_once_finalized_and_an_amended_result_is_what_pays() {
+        exchange.place("maker", gtc(BookSide.ASK, "0.57", 10));
+        exchange.place("trader", gtc(BookSide.BID, "0.57", 10)); // trader holds 10 YES
+        Money before = balance("trader");
+
+        exchange.determine(MARKET, true, Duration.ofMinutes(10));
+        exchange.dispute(MARKET);
+        clock.advance(Duration.ofMinutes(30)); // a disputed result does not settle
+        assertThat(exchange.market(MARKET).status()).isEqualTo(SimMarket.Status.DISPUTED);
+        exchange.amend(MARKET, false);
+        clock.advance(Duration.ofMinutes(9));
+        assertThat(exchange.market(MARKET).status()).isEqualTo(SimMarket.Status.AMENDED);
+        assertThat(balance("trader")).isEqualTo(before);
+        clock.advance(Duration.ofMinutes(1));
+
+        assertThat(exchange.market(MARKET).status()).isEqualTo(SimMarket.Status.FINALIZED);
+        assertThat(exchange.market(MARKET).result()).contains("no");
+        assertThat(balance("trader")).isEqualTo(before); // YES lost: nothing paid
+        assertThat(balance("maker")).isEqualTo(Money.parse("1005.70")); // 1000 − 4.30 + 10 for the NO
+    }
+
+    @Test
+    void a_paused_market_takes_no_order_but_takes_cancels_and_its_resting_orders_go_when_it_resumes() {
+        SimOrder resting = exchange.place("trader", gtc(BookSide.BID, "0.40", 5));
+        SimOrder other = exchange.place("trader", gtc(BookSide.BID, "0.41", 5));
+
+        exchange.pause(MARKET);
+
+        assertThatThrownBy(() -> exchange.place("trader", gtc(BookSide.BID, "0.42", 1)))
+                .isInstanceOfSatisfying(ExchangeRejection.class, e -> assertThat(e.code()).isEqualTo("MARKET_INACTIVE"));
+        assertThat(exchange.cancel("trader", resting.orderId())).isEqualTo(Contracts.whole(5));
+        assertThat(other.isResting()).isTrue();
+        exchange.resume(MARKET);
+        assertThat(other.status()).isEqualTo(SimOrder.Status.CANCELED);
+        assertThat(exchange.place("trader", gtc(BookSide.BID, "0.42", 1)).isResting()).isTrue();
+    }
+
+    @Test
     void at_close_time_resting_orders_are_cancelled_and_order_actions_refused() {
         SimOrder resting = exchange.place("trader", gtc(BookSide.BID, "0.40", 10));
 

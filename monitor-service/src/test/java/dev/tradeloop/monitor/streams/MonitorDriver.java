@@ -117,9 +117,19 @@ final class MonitorDriver implements Closeable {
     }
 
     void tickNumbered(long number, String yesBid, String yesAsk, long volume, Duration closesIn) {
+        tickWhile(MarketStatus.OPEN, number, yesBid, yesAsk, volume, closesIn);
+    }
+
+    /** A tick of the market while it is paused (Kalshi's "inactive"): quoted, but taking no order. */
+    void pausedTick(String yesBid, String yesAsk) {
+        tickWhile(MarketStatus.PAUSED, ++sequence, yesBid, yesAsk, 500, Duration.ofHours(2));
+    }
+
+    private void tickWhile(MarketStatus status, long number, String yesBid, String yesAsk, long volume,
+            Duration closesIn) {
         Price bid = Price.parse(yesBid);
         Price ask = Price.parse(yesAsk);
-        PriceTick tick = new PriceTick(UUID.randomUUID(), now, "tick", MARKET, "KXMON", MarketStatus.OPEN, Optional.empty(), bid, ask,
+        PriceTick tick = new PriceTick(UUID.randomUUID(), now, "tick", MARKET, "KXMON", status, Optional.empty(), bid, ask,
                 ask.complement(), bid.complement(), Optional.empty(), Contracts.whole(volume), T0.plus(closesIn),
                 number, now);
         ticks.pipeInput(MARKET, Topics.PRICE_TICKS.codec().encode(tick), now);

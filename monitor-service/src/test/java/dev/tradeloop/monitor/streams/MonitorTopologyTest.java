@@ -50,6 +50,17 @@ class MonitorTopologyTest {
     }
 
     @Test
+    void a_paused_market_triggers_no_exit_and_the_stop_loss_fires_once_it_trades_again() {
+        givenYesAt050();
+
+        monitor.pausedTick("0.40", "0.41"); // −20 % while Kalshi has the market inactive: it takes no order
+
+        assertThat(monitor.exitTriggers()).isEmpty();
+        monitor.tick("0.40", "0.41");
+        assertThat(reasons(monitor.exitTriggers())).containsExactly(ExitReason.STOP_LOSS);
+    }
+
+    @Test
     void a_no_position_falling_past_the_stop_loss_is_exited_at_critical_priority() {
         monitor.tick("0.48", "0.50"); // NO bid 0.50, NO ask 0.52
         monitor.fill(Side.NO, Action.BUY, 100, "0.50", "0.00");

@@ -95,6 +95,9 @@ public final class PositionLifecycle {
         if (tick.marketStatus() == MarketStatus.SETTLED && tick.result().isPresent()) {
             return settle(position, tick.result().get(), context.now());
         }
+        if (tick.marketStatus() == MarketStatus.PAUSED) {
+            return Step.none(Optional.of(position)); // a paused market takes no order: nothing to trigger until it trades
+        }
         MarketView market = MarketView.of(tick, position.holding().side());
         if (!market.isQuoted()) {
             return Step.none(Optional.of(position)); // a one-sided book (a maker re-quoting, say) is no price
