@@ -21,6 +21,7 @@ import dev.tradeloop.exchange.model.Order;
 import dev.tradeloop.exchange.model.OrderAck;
 import dev.tradeloop.exchange.model.OrderBookSnapshot;
 import dev.tradeloop.exchange.model.Page;
+import dev.tradeloop.exchange.model.Settlement;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -220,6 +221,12 @@ public final class KalshiClient {
         JsonNode page = read("/portfolio/positions" + queryString(pageQuery(Map.of("ticker", ticker), Optional.empty(), 1)));
         return convert(page.get("market_positions"), new TypeReference<List<MarketPosition>>() { }).stream()
                 .filter(position -> ticker.equals(position.ticker())).findFirst();
+    }
+
+    /** What finalized markets paid the account, newest first (filters: {@code ticker}, {@code event_ticker}). */
+    public Page<Settlement> settlements(Map<String, String> filters, Optional<String> cursor, int limit) {
+        JsonNode page = read("/portfolio/settlements" + queryString(pageQuery(filters, cursor, limit)));
+        return new Page<>(convert(page.get("settlements"), new TypeReference<List<Settlement>>() { }), cursorOf(page));
     }
 
     /** The account's balance over every shard, with its breakdown per shard. */

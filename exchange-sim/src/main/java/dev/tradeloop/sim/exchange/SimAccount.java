@@ -3,7 +3,9 @@ package dev.tradeloop.sim.exchange;
 import dev.tradeloop.events.money.Contracts;
 import dev.tradeloop.events.money.Money;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -17,6 +19,7 @@ public final class SimAccount {
     private final String accountId;
     private final Map<Integer, Money> balances = new TreeMap<>();
     private final Map<String, MarketPosition> positions = new LinkedHashMap<>();
+    private final List<Settlement> settlements = new ArrayList<>();
 
     SimAccount(String accountId, Map<Integer, Money> balances) {
         this.accountId = accountId;
@@ -28,17 +31,20 @@ public final class SimAccount {
      * {@code shardBalances} the cash per shard (absent in what was kept before shards: all on 0).
      */
     public record State(String accountId, Money balance, Map<String, MarketPosition> positions,
-            Map<Integer, Money> shardBalances) {
+            Map<Integer, Money> shardBalances, List<Settlement> settlements) {
     }
 
     State state() {
-        return new State(accountId, balance(), Map.copyOf(positions), Map.copyOf(balances));
+        return new State(accountId, balance(), Map.copyOf(positions), Map.copyOf(balances), List.copyOf(settlements));
     }
 
     static SimAccount restore(State state) {
         SimAccount account = new SimAccount(state.accountId(),
                 state.shardBalances() == null ? Map.of(0, state.balance()) : state.shardBalances());
         account.positions.putAll(state.positions());
+        if (state.settlements() != null) {
+            account.settlements.addAll(state.settlements());
+        }
         return account;
     }
 
@@ -114,8 +120,9 @@ public final class SimAccount {
         return part == whole ? amount : new Money(Math.floorDiv(Math.multiplyExact(amount.micros(), part), whole));
     }
 
-    /** Pays out a settled market: each winning contract $1.00, each losing one nothing. */
-    void settle(String ticker, boolean yesWins, int shard) {
+    /** Pays out a finalized market: each winning contract $1.00, each losing one nothing; and records it. */
+    void settle(SimMarket market, boolean yesWins, Instant now) {
+        String ticker = market.ticker();
         MarketPosition position = positions.get(ticker);
         if (position == null || position.netHundredths() == 0) {
             return;
@@ -123,11 +130,25 @@ public final class SimAccount {
         long net = position.netHundredths();
         boolean holdsWinner = (net > 0) == yesWins;
         if (holdsWinner) {
-            add(shard, new Money(Math.abs(net) * 10_000));
+            add(market.shard(), new Money(Math.abs(net) * 10_000));
         }
         Money payout = holdsWinner ? new Money(Math.abs(net) * 10_000) : Money.ZERO;
+        Contracts held = position.size();
+        settlements.add(new Settlement(ticker, market.eventTicker(), market.shard(), yesWins ? "yes" : "no",
+                net > 0 ? held : Contracts.ZERO, net > 0 ? position.cost() : Money.ZERO,
+                net < 0 ? held : Contracts.ZERO, net < 0 ? position.cost() : Money.ZERO, payout, position.feesPaid(), now));
         positions.put(ticker, new MarketPosition(0, position.feesPaid(), position.totalTraded(), Money.ZERO,
                 position.realizedPnl().plus(payout.minus(position.cost())), position.lastUpdated()));
+    }
+
+    /** What a market's settlement paid the account: {@code GET /portfolio/settlements}. */
+    public record Settlement(String ticker, String eventTicker, int shard, String result, Contracts yesCount,
+            Money yesCost, Contracts noCount, Money noCost, Money revenue, Money fees, Instant settledAt) {
+    }
+
+    /** Every settlement paid to the account, oldest first. */
+    public List<Settlement> settlements() {
+        return List.copyOf(settlements);
     }
 
     /**

@@ -511,7 +511,7 @@ public final class SimExchange {
         }
         boolean yesWins = market.result().orElseThrow().equals("yes");
         accounts.values().stream().filter(account -> account.netPosition(market.ticker()) != 0).forEach(account -> {
-            account.settle(market.ticker(), yesWins, market.shard());
+            account.settle(market, yesWins, now);
             changed(account);
         });
     }

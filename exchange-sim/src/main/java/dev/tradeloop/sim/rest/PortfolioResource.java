@@ -111,6 +111,35 @@ public class PortfolioResource {
         return Map.of("order", KalshiViews.Order.of(exchange.routedOrder(account(request), orderId, 0)));
     }
 
+    /** What each finalized market paid the account, newest first; {@code revenue} in cents, as Kalshi has it. */
+    @GET
+    @Path("/settlements")
+    public Map<String, Object> settlements(@Context ContainerRequestContext request,
+            @QueryParam("ticker") String ticker, @QueryParam("event_ticker") String eventTicker,
+            @QueryParam("limit") @DefaultValue("100") int limit, @QueryParam("cursor") String cursor) {
+        List<Map<String, Object>> settlements = new java.util.ArrayList<>();
+        for (SimAccount.Settlement s : exchange.account(account(request)).settlements()) {
+            if ((ticker != null && !ticker.equals(s.ticker())) || (eventTicker != null && !eventTicker.equals(s.eventTicker()))) {
+                continue;
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("ticker", s.ticker());
+            row.put("exchange_index", s.shard());
+            row.put("event_ticker", s.eventTicker());
+            row.put("market_result", s.result());
+            row.put("yes_count_fp", s.yesCount());
+            row.put("yes_total_cost_dollars", s.yesCost());
+            row.put("no_count_fp", s.noCount());
+            row.put("no_total_cost_dollars", s.noCost());
+            row.put("revenue", Math.floorDiv(s.revenue().micros(), 10_000));
+            row.put("settled_time", s.settledAt());
+            row.put("fee_cost", s.fees());
+            row.put("value", s.result().equals("yes") ? 100 : 0);
+            settlements.add(0, row);
+        }
+        return Page.of(settlements, cursor, limit).body("settlements");
+    }
+
     /** A listing covers every shard unless {@code exchange_index} names one. */
     private boolean onShard(String ticker, Integer exchangeIndex) {
         if (exchangeIndex != null && exchangeIndex < 0) {

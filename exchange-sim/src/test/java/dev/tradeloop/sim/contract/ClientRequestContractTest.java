@@ -108,6 +108,9 @@ class ClientRequestContractTest {
         if (path.endsWith("/portfolio/fills")) {
             return "{\"fills\":[],\"cursor\":\"\"}";
         }
+        if (path.endsWith("/portfolio/settlements")) {
+            return "{\"settlements\":[],\"cursor\":\"\"}";
+        }
         if (path.endsWith("/portfolio/positions")) {
             return "{\"market_positions\":[],\"event_positions\":[],\"cursor\":\"\"}";
         }
@@ -198,12 +201,16 @@ class ClientRequestContractTest {
         Caught positions = last();
         client.markets(Map.of("status", "open", "series_ticker", "KXT"), Optional.empty(), 100);
         Caught markets = last();
+        client.settlements(Map.of("ticker", "KXT-1"), Optional.empty(), 100);
+        Caught settlements = last();
 
         assertThat(unknownParameters(new Operation("get-orders.yaml", "GET", "/portfolio/orders"), orders)).isEmpty();
         assertThat(unknownParameters(new Operation("get-fills.yaml", "GET", "/portfolio/fills"), fills)).isEmpty();
         assertThat(unknownParameters(new Operation("get-positions.yaml", "GET", "/portfolio/positions"), positions))
                 .isEmpty();
         assertThat(unknownParameters(new Operation("get-markets.yaml", "GET", "/markets"), markets)).isEmpty();
+        assertThat(unknownParameters(new Operation("get-settlements.yaml", "GET", "/portfolio/settlements"), settlements))
+                .isEmpty();
         Caught misnamed = new Caught("GET", orders.path(), Map.of("market", "KXT-1"), "");
         assertThat(unknownParameters(new Operation("get-orders.yaml", "GET", "/portfolio/orders"), misnamed))
                 .containsExactly("market");

@@ -92,6 +92,22 @@ class SimulatorAnswerContractTest {
     }
 
     @Test
+    void settlements_answer_as_documented_and_say_what_a_finalized_market_paid() throws IOException {
+        String ticker = tradedMarket(); // the trader holds 4 YES bought at 0.573
+        given().contentType("application/json").body("{\"result\":\"yes\"}")
+                .when().post("/sim/admin/markets/" + ticker + "/settle").then().statusCode(200);
+
+        JsonNode settlements = body(trader.get("/portfolio/settlements?ticker=" + ticker), 200);
+
+        conforms(new Operation("get-settlements.yaml", "GET", "/portfolio/settlements"), settlements,
+                a -> ((ObjectNode) a.get("settlements").get(0)).put("revenue", "400"));
+        JsonNode settlement = settlements.path("settlements").get(0);
+        assertThat(settlement.path("revenue").asLong()).isEqualTo(400);
+        assertThat(settlement.path("yes_count_fp").asText()).isEqualTo("4.00");
+        assertThat(settlement.path("yes_total_cost_dollars").asText()).isEqualTo("2.2920");
+    }
+
+    @Test
     void events_answer_as_documented() throws IOException {
         tradedMarket();
 
