@@ -6,11 +6,11 @@ import java.util.Set;
 
 /** The parsed command line of {@code ./tradeloop exchange}. */
 record Arguments(String command, String ticker, String env, Optional<String> baseUrl, Optional<String> keyId,
-        Optional<String> keyFile, boolean productionConfirmed, Optional<String> status) {
+        Optional<String> keyFile, boolean productionConfirmed, Optional<String> status, List<String> series) {
 
     private static final Set<String> COMMANDS = Set.of("markets", "market", "orderbook", "balance", "positions",
-            "orders", "fills");
-    private static final Set<String> PRIVATE = Set.of("balance", "positions", "orders", "fills");
+            "orders", "fills", "check");
+    private static final Set<String> PRIVATE = Set.of("balance", "positions", "orders", "fills", "check");
     private static final Set<String> NEED_TICKER = Set.of("market", "orderbook");
 
     boolean isPrivate() {
@@ -32,6 +32,7 @@ record Arguments(String command, String ticker, String env, Optional<String> bas
         Optional<String> keyId = Optional.empty();
         Optional<String> keyFile = Optional.empty();
         Optional<String> status = Optional.empty();
+        List<String> series = List.of();
         boolean production = false;
         for (int i = 1; i < words.size(); i++) {
             String word = words.get(i);
@@ -41,6 +42,7 @@ record Arguments(String command, String ticker, String env, Optional<String> bas
                 case "--key-id" -> keyId = Optional.of(value(words, ++i, word));
                 case "--key-file" -> keyFile = Optional.of(value(words, ++i, word));
                 case "--status" -> status = Optional.of(value(words, ++i, word));
+                case "--series" -> series = List.of(value(words, ++i, word).split(","));
                 case "--i-mean-production" -> production = true;
                 default -> {
                     if (word.startsWith("--") || ticker != null || !NEED_TICKER.contains(command)) {
@@ -53,7 +55,7 @@ record Arguments(String command, String ticker, String env, Optional<String> bas
         if (NEED_TICKER.contains(command) && ticker == null) {
             throw new IllegalArgumentException("'" + command + "' needs a TICKER");
         }
-        return new Arguments(command, ticker, env, baseUrl, keyId, keyFile, production, status);
+        return new Arguments(command, ticker, env, baseUrl, keyId, keyFile, production, status, series);
     }
 
     private static String value(List<String> words, int index, String flag) {

@@ -4,6 +4,7 @@ import dev.tradeloop.events.money.Money;
 import dev.tradeloop.exchange.ExchangeEnvironment;
 import dev.tradeloop.exchange.auth.ApiCredentials;
 import dev.tradeloop.exchange.auth.InvalidCredentialsException;
+import dev.tradeloop.exchange.model.AccountLimits;
 import dev.tradeloop.exchange.model.Balance;
 import dev.tradeloop.exchange.model.Fill;
 import dev.tradeloop.exchange.model.Market;
@@ -35,6 +36,10 @@ public final class ExchangeCommand {
               market TICKER                                             one market in full
               orderbook TICKER                                          its bids on each side
               balance | positions | orders | fills                      your account (needs a key)
+              check [--series KX…,…]                                    what a read-only call can check before
+                                                                        trading: credentials and clock, the tier and
+                                                                        its limits, the balance of each shard, and the
+                                                                        shard and price grid of each market watched
             options:
               --env sim|demo|prod     where (default sim: the local simulator); prod also needs --i-mean-production
               --base-url URL          any exchange at URL (ending in /trade-api/v2) instead of --env
@@ -134,7 +139,32 @@ public final class ExchangeCommand {
                 case "positions" -> positions(client.positions(Optional.empty(), 1000).items());
                 case "orders" -> orders(client.orders(Map.of(), Optional.empty(), 1000).items());
                 case "fills" -> fills(client.fills(Map.of(), Optional.empty(), 1000).items());
+                case "check" -> check(client, arguments.series());
                 default -> throw new IllegalArgumentException("unknown command " + arguments.command());
+            }
+        }
+
+        /** The checks a trader runs before trusting the loop with an account: all read-only. */
+        void check(KalshiClient client, List<String> series) {
+            out.println("exchange:    " + client.environment().name() + " (" + client.environment().restBase() + ")"
+                    + (client.environment().isProduction() ? "  REAL MONEY" : ""));
+            Balance balance = client.balance();
+            out.println("credentials: accepted (a signed request went through, so this clock is within the "
+                    + "exchange's tolerance)");
+            AccountLimits limits = client.accountLimits();
+            out.println("tier:        " + limits.usageTier() + ": reads " + limits.read().refillRate()
+                    + " tokens/s (bucket " + limits.read().bucketCapacity() + "), writes " + limits.write().refillRate()
+                    + " tokens/s (bucket " + limits.write().bucketCapacity() + "); every service of this account "
+                    + "shares them");
+            out.println("balance:     $" + balance.dollars() + " over every shard");
+            balance.balanceBreakdown().forEach(shard -> out.println("             exchange shard "
+                    + shard.exchangeIndex() + ": $" + shard.balance()));
+            for (String one : series) {
+                List<Market> markets = client.allMarkets(Map.of("series_ticker", one, "status", "open"));
+                out.println("series " + one + ": " + markets.size() + " open market(s)");
+                markets.forEach(m -> out.println("  " + m.ticker() + "  shard " + m.shard() + "  "
+                        + (m.priceLevelStructure() == null ? "prices " + m.priceRanges() : m.priceLevelStructure())
+                        + "  cash on its shard $" + balance.onShard(m.shard())));
             }
         }
 

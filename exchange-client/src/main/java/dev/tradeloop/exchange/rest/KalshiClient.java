@@ -9,6 +9,7 @@ import dev.tradeloop.events.money.Price;
 import dev.tradeloop.exchange.ExchangeEnvironment;
 import dev.tradeloop.exchange.auth.ApiCredentials;
 import dev.tradeloop.exchange.auth.RequestSigner;
+import dev.tradeloop.exchange.model.AccountLimits;
 import dev.tradeloop.exchange.model.AmendAck;
 import dev.tradeloop.exchange.model.Balance;
 import dev.tradeloop.exchange.model.CancelAck;
@@ -221,6 +222,11 @@ public final class KalshiClient {
         JsonNode page = read("/portfolio/positions" + queryString(pageQuery(Map.of("ticker", ticker), Optional.empty(), 1)));
         return convert(page.get("market_positions"), new TypeReference<List<MarketPosition>>() { }).stream()
                 .filter(position -> ticker.equals(position.ticker())).findFirst();
+    }
+
+    /** The account's usage tier and the read and write budgets it grants (shared by every client of the account). */
+    public AccountLimits accountLimits() {
+        return convert(read("/account/limits"), new TypeReference<AccountLimits>() { });
     }
 
     /** What finalized markets paid the account, newest first (filters: {@code ticker}, {@code event_ticker}). */

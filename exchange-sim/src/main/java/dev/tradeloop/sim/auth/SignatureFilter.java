@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Every private endpoint ({@code /portfolio}) must be signed: a request that is not gets 401 as
+ * Every private endpoint ({@code /portfolio}, {@code /account}) must be signed: a request that is not gets 401 as
  * Kalshi answers it; one that is carries its account to the resource. The path is matched once
  * normalised (decoded, dot segments and repeated slashes resolved), so no spelling of a private
  * path escapes the check.
@@ -16,7 +16,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 public class SignatureFilter {
 
     public static final String ACCOUNT = "tradeloop.sim.account";
-    private static final String PRIVATE_PREFIX = "/trade-api/v2/portfolio";
+    private static final java.util.List<String> PRIVATE_PREFIXES = java.util.List.of("/trade-api/v2/portfolio",
+            "/trade-api/v2/account");
 
     private final RequestAuthenticator authenticator;
 
@@ -28,7 +29,8 @@ public class SignatureFilter {
     public Optional<Response> verify(ContainerRequestContext request) {
         String path = request.getUriInfo().getRequestUri().getRawPath();
         // which rule applies is decided on the path as the router sees it; the signature covers the path as sent
-        if (!Paths.isUnder(Paths.normalised(path), PRIVATE_PREFIX)) {
+        String normalised = Paths.normalised(path);
+        if (PRIVATE_PREFIXES.stream().noneMatch(prefix -> Paths.isUnder(normalised, prefix))) {
             return Optional.empty();
         }
         RequestAuthenticator.Verdict verdict = authenticator.authenticate(request::getHeaderString, request.getMethod(), path);

@@ -13,6 +13,13 @@ public interface SimConfig {
     /** A directory of PEM public keys, one per account, each file named {@code <key-id>.pub.pem}. */
     Optional<String> keysDir();
 
+    /**
+     * The accounts' API usage tier, as {@code GET /account/limits} reports it (Kalshi's tiers:
+     * basic, advanced, expert, premier, paragon, prime, prestige).
+     */
+    @WithDefault("basic")
+    String usageTier();
+
     /** The cash each registered account starts with on exchange shard 0, in dollars. */
     @WithDefault("10000.00")
     String startingBalance();

@@ -45,12 +45,15 @@ public class MarketsResource {
     @GET
     public Map<String, Object> markets(@QueryParam("limit") @DefaultValue("100") int limit,
             @QueryParam("cursor") String cursor, @QueryParam("status") String status,
-            @QueryParam("event_ticker") String eventTicker, @QueryParam("tickers") String tickers) {
+            @QueryParam("event_ticker") String eventTicker, @QueryParam("tickers") String tickers,
+            @QueryParam("series_ticker") String seriesTicker) {
         Set<String> wanted = tickers == null || tickers.isBlank() ? Set.of()
                 : Arrays.stream(tickers.split(",")).map(String::trim).collect(Collectors.toSet());
         List<KalshiViews.Market> matching = exchange.markets().stream()
                 .filter(market -> status == null || statusFilter(status).contains(market.status()))
                 .filter(market -> eventTicker == null || market.eventTicker().equals(eventTicker))
+                .filter(market -> seriesTicker == null || market.eventTicker().equals(seriesTicker)
+                        || market.eventTicker().startsWith(seriesTicker + "-"))
                 .filter(market -> wanted.isEmpty() || wanted.contains(market.ticker()))
                 .map(this::view)
                 .toList();

@@ -57,6 +57,23 @@ class ExchangeCommandTest {
     }
 
     @Test
+    void check_says_what_a_read_only_call_can_before_any_trading() {
+        String ticker = dev.tradeloop.sim.SimMarkets.list("KXCHECK", "tapered_deci_cent", 2);
+
+        int exit = run(withBase("check", "--series", "KXCHECK", "--key-id", "11111111-1111-4111-8111-111111111111",
+                "--key-file", "src/test/resources/private/maker.key.pem"));
+
+        assertThat(exit).isZero();
+        assertThat(out.toString())
+                .contains("credentials: accepted")
+                .contains("tier:        basic: reads 200 tokens/s (bucket 400), writes 100 tokens/s (bucket 100)")
+                .contains("exchange shard 2: $")
+                .contains("series KXCHECK: 1 open market(s)")
+                .contains(ticker + "  shard 2  tapered_deci_cent  cash on its shard $");
+        assertThat(run(withBase("check"))).isEqualTo(1);
+    }
+
+    @Test
     void balance_signs_with_the_given_key() {
         int exit = run(withBase("balance", "--key-id", "11111111-1111-4111-8111-111111111111",
                 "--key-file", "src/test/resources/private/maker.key.pem"));

@@ -123,6 +123,8 @@ class SimulatorAnswerContractTest {
         JsonNode orders = body(trader.get("/portfolio/orders?ticker=" + ticker), 200);
         String id = orders.path("orders").get(0).path("order_id").asText();
 
+        conforms(new Operation("get-account-api-limits.yaml", "GET", "/account/limits"),
+                body(trader.get("/account/limits"), 200), a -> ((ObjectNode) a.get("read")).remove("refill_rate"));
         conforms(new Operation("get-balance.yaml", "GET", "/portfolio/balance"), body(trader.get("/portfolio/balance"), 200),
                 a -> a.put("balance_dollars", 10000));
         conforms(new Operation("get-orders.yaml", "GET", "/portfolio/orders"), orders,
