@@ -28,7 +28,21 @@ public interface ExchangeConfig {
     @WithDefault("5s")
     Duration timeout();
 
-    /** Kalshi's rate-limit tier of the key: basic, advanced, premier or prime. */
+    /**
+     * Kalshi's rate-limit tier of the key (basic, advanced, premier or prime): only used when the
+     * account's own limits ({@code GET /account/limits}) cannot be read at start.
+     */
     @WithDefault("basic")
     String tier();
+
+    /**
+     * This service's share of the account's read budget, in (0, 1]. Kalshi meters the account, so
+     * the shares of the services that read (edge, order, exit) must add up to at most 1.
+     */
+    @WithDefault("0.3")
+    java.math.BigDecimal readShare();
+
+    /** This service's share of the account's write budget, in (0, 1]; the services' shares add up to at most 1. */
+    @WithDefault("0.45")
+    java.math.BigDecimal writeShare();
 }

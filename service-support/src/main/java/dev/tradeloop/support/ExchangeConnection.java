@@ -3,7 +3,11 @@ package dev.tradeloop.support;
 import dev.tradeloop.exchange.ExchangeEnvironment;
 import dev.tradeloop.exchange.auth.ApiCredentials;
 import dev.tradeloop.exchange.auth.InvalidCredentialsException;
+import dev.tradeloop.exchange.model.AccountLimits;
+import dev.tradeloop.exchange.rest.ExchangeException;
 import dev.tradeloop.exchange.rest.KalshiClient;
+import dev.tradeloop.exchange.rest.RateBudget;
+import io.quarkus.logging.Log;
 import dev.tradeloop.exchange.rest.RateLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -42,6 +46,11 @@ public class ExchangeConnection {
         }
     }
 
+    /**
+     * The client, paced to this service's share of the account's rate limits: read from the exchange
+     * at start ({@code GET /account/limits}), or, when the exchange cannot be read then, the
+     * configured tier's.
+     */
     @Produces
     @Singleton
     KalshiClient client(ExchangeConfig config, ExchangeEnvironment environment, ApiCredentials credentials,
@@ -53,6 +62,23 @@ public class ExchangeConnection {
             throw new IllegalStateException("tradeloop.exchange.tier: '" + config.tier()
                     + "' is not one of basic, advanced, premier, prime", e);
         }
-        return new KalshiClient(environment, Optional.of(credentials), tier, config.timeout(), clock);
+        RateBudget account;
+        try {
+            AccountLimits limits = new KalshiClient(environment, Optional.of(credentials), tier, config.timeout(), clock)
+                    .accountLimits();
+            account = RateBudget.of(limits);
+            Log.infof("the account's API tier is %s: reads %d tokens/s, writes %d tokens/s", limits.usageTier(),
+                    limits.read().refillRate(), limits.write().refillRate());
+        } catch (ExchangeException e) {
+            account = RateBudget.of(tier);
+            Log.warnf("cannot read the account's limits (%s): paced as tier %s", e.getMessage(), tier);
+        }
+        RateBudget mine;
+        try {
+            mine = account.share(config.readShare(), config.writeShare());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("tradeloop.exchange.read-share / write-share: " + e.getMessage(), e);
+        }
+        return new KalshiClient(environment, Optional.of(credentials), mine, config.timeout(), clock);
     }
 }

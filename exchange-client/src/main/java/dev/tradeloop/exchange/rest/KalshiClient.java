@@ -51,7 +51,7 @@ public final class KalshiClient {
 
     private static final int MAX_RETRIES = 3;
     private static final Duration BASE_BACKOFF = Duration.ofMillis(200);
-    private static final Duration RATE_LIMITED_BACKOFF = Duration.ofSeconds(1);
+    private static final Duration RATE_LIMITED_BACKOFF = Duration.ofMillis(250);
 
     private final ExchangeEnvironment environment;
     private final Optional<RequestSigner> signer;
@@ -64,10 +64,16 @@ public final class KalshiClient {
 
     public KalshiClient(ExchangeEnvironment environment, Optional<ApiCredentials> credentials, RateLimits tier,
             Duration timeout, Clock clock) {
-        this(environment, credentials, tier, timeout, clock, TokenBucket.SYSTEM);
+        this(environment, credentials, RateBudget.of(tier), timeout, clock, TokenBucket.SYSTEM);
     }
 
-    KalshiClient(ExchangeEnvironment environment, Optional<ApiCredentials> credentials, RateLimits tier,
+    /** A client that spends at most {@code budget} of the account's rate limits. */
+    public KalshiClient(ExchangeEnvironment environment, Optional<ApiCredentials> credentials, RateBudget budget,
+            Duration timeout, Clock clock) {
+        this(environment, credentials, budget, timeout, clock, TokenBucket.SYSTEM);
+    }
+
+    KalshiClient(ExchangeEnvironment environment, Optional<ApiCredentials> credentials, RateBudget tier,
             Duration timeout, Clock clock, TokenBucket.Ticker ticker) {
         this.environment = environment;
         this.signer = credentials.map(c -> new RequestSigner(c, clock));
@@ -292,7 +298,7 @@ public final class KalshiClient {
             if (attempt >= MAX_RETRIES) {
                 throw failure;
             }
-            backOff(failure.status() == 429 ? RATE_LIMITED_BACKOFF : BASE_BACKOFF.multipliedBy(1L << attempt));
+            backOff(backoff(attempt, failure.status() == 429, java.util.concurrent.ThreadLocalRandom.current()));
         }
     }
 
@@ -311,6 +317,16 @@ public final class KalshiClient {
 
     private void acquire(TokenBucket bucket, long cost) throws InterruptedException {
         bucket.acquire(cost);
+    }
+
+    /**
+     * How long to wait before try {@code attempt + 1}: exponential ({@code base × 2^attempt}), plus a
+     * random part of as much again, so clients of one account that were refused together do not come
+     * back together (Kalshi's 429 carries no Retry-After).
+     */
+    static Duration backoff(int attempt, boolean rateLimited, java.util.random.RandomGenerator random) {
+        long exponential = (rateLimited ? RATE_LIMITED_BACKOFF : BASE_BACKOFF).toMillis() << attempt;
+        return Duration.ofMillis(exponential + random.nextLong(exponential + 1));
     }
 
     private void backOff(Duration wait) {

@@ -21,11 +21,11 @@ public enum RateLimits {
         this.writeTokensPerSecond = writeTokensPerSecond;
     }
 
-    TokenBucket readBucket(TokenBucket.Ticker ticker) {
-        return new TokenBucket(readTokensPerSecond, readTokensPerSecond, ticker);
+    public long readTokensPerSecond() {
+        return readTokensPerSecond;
     }
 
-    TokenBucket writeBucket(TokenBucket.Ticker ticker) {
-        return new TokenBucket(writeTokensPerSecond, writeTokensPerSecond, ticker);
+    public long writeTokensPerSecond() {
+        return writeTokensPerSecond;
     }
 }

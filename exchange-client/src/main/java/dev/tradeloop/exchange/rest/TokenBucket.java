@@ -24,7 +24,7 @@ public final class TokenBucket {
         void park(long nanos) throws InterruptedException;
     }
 
-    static final Ticker SYSTEM = new Ticker() {
+    public static final Ticker SYSTEM = new Ticker() {
         @Override
         public long nanoTime() {
             return System.nanoTime();
@@ -60,6 +60,17 @@ public final class TokenBucket {
         }
         tokensScaled -= costScaled;
         return Duration.ofNanos(waited);
+    }
+
+    /** Takes {@code cost} tokens if the bucket holds them now (an exchange metering a request); else takes none. */
+    public synchronized boolean tryAcquire(long cost) {
+        refill();
+        long costScaled = Math.multiplyExact(cost, NANOS);
+        if (tokensScaled < costScaled) {
+            return false;
+        }
+        tokensScaled -= costScaled;
+        return true;
     }
 
     private void refill() {

@@ -14,8 +14,9 @@ public interface SimConfig {
     Optional<String> keysDir();
 
     /**
-     * The accounts' API usage tier, as {@code GET /account/limits} reports it (Kalshi's tiers:
-     * basic, advanced, expert, premier, paragon, prime, prestige).
+     * The accounts' API usage tier, whose rate limits the simulator enforces and
+     * {@code GET /account/limits} reports (Kalshi's tiers: basic, advanced, expert, premier, paragon,
+     * prime, prestige). A new Kalshi account is basic.
      */
     @WithDefault("basic")
     String usageTier();

@@ -66,7 +66,7 @@ class ExchangeCommandTest {
         assertThat(exit).isZero();
         assertThat(out.toString())
                 .contains("credentials: accepted")
-                .contains("tier:        basic: reads 200 tokens/s (bucket 400), writes 100 tokens/s (bucket 100)")
+                .contains("tier:        premier: reads 1000 tokens/s (bucket 1000), writes 1000 tokens/s (bucket 2000)")
                 .contains("exchange shard 2: $")
                 .contains("series KXCHECK: 1 open market(s)")
                 .contains(ticker + "  shard 2  tapered_deci_cent  cash on its shard $");
