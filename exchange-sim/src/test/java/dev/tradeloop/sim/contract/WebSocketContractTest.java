@@ -46,6 +46,7 @@ class WebSocketContractTest {
     /** A signed connection that keeps every message it receives. */
     private final class RawFeed implements AutoCloseable {
         final List<JsonNode> received = new CopyOnWriteArrayList<>();
+        final java.util.concurrent.atomic.AtomicInteger pings = new java.util.concurrent.atomic.AtomicInteger();
         final WebSocket socket;
 
         RawFeed() {
@@ -56,6 +57,12 @@ class WebSocketContractTest {
             new RequestSigner(key, Clock.systemUTC()).headers("GET", address.getPath()).forEach(builder::header);
             socket = builder.buildAsync(address, new WebSocket.Listener() {
                 private final StringBuilder text = new StringBuilder();
+
+                @Override
+                public CompletionStage<?> onPing(WebSocket webSocket, java.nio.ByteBuffer message) {
+                    pings.incrementAndGet();
+                    return WebSocket.Listener.super.onPing(webSocket, message); // answers the pong
+                }
 
                 @Override
                 public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
@@ -121,6 +128,14 @@ class WebSocketContractTest {
         conforms("unsubscribeCommandPayload", unsubscribe, inParams(params -> params.putArray("sids")));
         assertThat(subscribe.path("params").path("use_yes_price").asBoolean()).isTrue();
         assertThat(subscribeFills.path("params").has("market_tickers")).isFalse();
+    }
+
+    @Test
+    void the_server_pings_a_connection_within_its_ten_second_interval() {
+        try (RawFeed feed = new RawFeed()) {
+            Awaitility.await("a ping from the server").atMost(Duration.ofSeconds(12)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> feed.pings.get() > 0);
+        }
     }
 
     private static Consumer<ObjectNode> inParams(Consumer<ObjectNode> breakIt) {
