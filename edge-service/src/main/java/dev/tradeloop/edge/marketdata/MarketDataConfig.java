@@ -16,6 +16,13 @@ public interface MarketDataConfig {
     /** Watch only the open markets of this series (Kalshi's {@code series_ticker}); all open markets if unset. */
     Optional<String> series();
 
+    /**
+     * A watched market heard nothing of (no book, no ticker message) for this long is resynchronised
+     * from a REST snapshot and a fresh WebSocket snapshot, and counted in {@code tradeloop.market.resyncs}.
+     */
+    @WithDefault("60s")
+    Duration staleAfter();
+
     /** How often the open markets are listed again, to watch new ones and drop closed ones. */
     @WithDefault("60s")
     Duration refresh();

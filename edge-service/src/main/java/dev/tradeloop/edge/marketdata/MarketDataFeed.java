@@ -50,6 +50,7 @@ public class MarketDataFeed implements FeedListener {
     private final OperationalErrors errors;
     private final Clock clock;
     private final TickSequence sequence;
+    private final io.micrometer.core.instrument.MeterRegistry registry;
     private final Map<String, MarketInfo> markets = new ConcurrentHashMap<>();
     /** Markets that left the open list and whose result is not known yet. */
     private final Set<String> awaitingResult = ConcurrentHashMap.newKeySet();
@@ -60,7 +61,9 @@ public class MarketDataFeed implements FeedListener {
     private MarketFeed feed;
 
     public MarketDataFeed(MarketDataConfig config, Instance<KalshiClient> client, Instance<ApiCredentials> credentials,
-            Instance<ExchangeEnvironment> environment, EventPublisher publisher, OperationalErrors errors, Clock clock) {
+            Instance<ExchangeEnvironment> environment, EventPublisher publisher, OperationalErrors errors, Clock clock,
+            io.micrometer.core.instrument.MeterRegistry registry) {
+        this.registry = registry;
         this.config = config;
         this.client = client;
         this.credentials = credentials;
@@ -79,7 +82,7 @@ public class MarketDataFeed implements FeedListener {
         KalshiClient rest = client.get();
         Set<String> open = listOpenMarkets(rest);
         feed = new MarketFeed(environment.get(), credentials.get(), rest, clock, Set.of("orderbook_delta", "ticker"),
-                open, this);
+                open, this, config.staleAfter());
         feed.start();
         long every = config.refresh().toMillis();
         refresher.scheduleWithFixedDelay(this::refresh, every, every, TimeUnit.MILLISECONDS);
@@ -183,6 +186,15 @@ public class MarketDataFeed implements FeedListener {
     @Override
     public void onResync(String ticker, String reason) {
         Log.warnf("market %s resynchronized from a REST snapshot: %s", ticker, reason);
+        String cause = reason.startsWith("stale") ? "stale" : reason.startsWith("sequence gap") ? "sequence-gap"
+                : reason.startsWith("reconnected") ? "reconnected" : reason.startsWith("subscription ended")
+                        ? "subscription-ended" : "other";
+        registry.counter("tradeloop.market.resyncs", "cause", cause).increment();
+    }
+
+    /** Whether the market feed is live: empty when this instance reads no market data. */
+    public java.util.Optional<Boolean> feedLive() {
+        return feed == null ? java.util.Optional.empty() : java.util.Optional.of(feed.isLive());
     }
 
     private synchronized void send(PriceTick tick) {

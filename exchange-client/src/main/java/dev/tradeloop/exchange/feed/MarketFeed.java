@@ -41,6 +41,7 @@ public final class MarketFeed implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(MarketFeed.class.getName());
     private static final Duration FIRST_RETRY = Duration.ofMillis(500);
     private static final Duration LONGEST_RETRY = Duration.ofSeconds(30);
+    private static final Duration DEFAULT_STALE_AFTER = Duration.ofSeconds(60);
     private static final String ORDERBOOK = "orderbook_delta";
     /** Kalshi's terminal channel errors: the subscription has ended and must be made again. */
     private static final Set<Integer> TERMINAL_ERRORS = Set.of(10, 17, 25);
@@ -49,6 +50,10 @@ public final class MarketFeed implements AutoCloseable {
     private final RequestSigner signer;
     private final KalshiClient rest;
     private final FeedListener listener;
+    private final Clock clock;
+    private final Duration staleAfter;
+    private final Map<String, java.time.Instant> lastHeard = new HashMap<>();
+    private volatile boolean live;
     private final Set<String> channels;
     private final Set<String> tickers = new java.util.LinkedHashSet<>();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -72,17 +77,37 @@ public final class MarketFeed implements AutoCloseable {
 
     public MarketFeed(ExchangeEnvironment environment, ApiCredentials credentials, KalshiClient rest, Clock clock,
             Set<String> channels, Set<String> tickers, FeedListener listener) {
+        this(environment, credentials, rest, clock, channels, tickers, listener, DEFAULT_STALE_AFTER);
+    }
+
+    /**
+     * A feed that also resynchronises, from a REST snapshot and a fresh WebSocket snapshot, any
+     * watched market it has heard nothing of (no book, no ticker message) for {@code staleAfter}:
+     * a quiet market costs one REST read per period, a silently broken subscription is healed.
+     */
+    public MarketFeed(ExchangeEnvironment environment, ApiCredentials credentials, KalshiClient rest, Clock clock,
+            Set<String> channels, Set<String> tickers, FeedListener listener, Duration staleAfter) {
         this.environment = environment;
         this.signer = new RequestSigner(credentials, clock);
         this.rest = rest;
+        this.clock = clock;
         this.channels = Set.copyOf(channels);
         this.tickers.addAll(tickers);
         this.listener = listener;
+        this.staleAfter = staleAfter;
+    }
+
+    /** True while the connection is open and every channel is subscribed: the feed is live. */
+    public boolean isLive() {
+        return live;
     }
 
     /** Connects and subscribes; returns at once, the feed works in the background. */
     public void start() {
+        worker.execute(() -> tickers.forEach(ticker -> lastHeard.put(ticker, clock.instant())));
         worker.execute(this::connect);
+        long check = Math.max(250, staleAfter.toMillis() / 4);
+        worker.scheduleWithFixedDelay(this::resyncStale, check, check, TimeUnit.MILLISECONDS);
     }
 
     /** Starts watching {@code added} too: their books arrive as snapshots, then deltas. */
@@ -98,6 +123,7 @@ public final class MarketFeed implements AutoCloseable {
     private void changeMarkets(String action, Set<String> changed) {
         if (action.equals("add_markets")) {
             tickers.addAll(changed);
+            changed.forEach(ticker -> lastHeard.put(ticker, clock.instant()));
             List<String> unsubscribed = channels.stream().filter(this::needsMarkets)
                     .filter(channel -> !channelBySid.containsValue(channel) && !subscribing.contains(channel))
                     .toList();
@@ -107,6 +133,7 @@ public final class MarketFeed implements AutoCloseable {
         } else {
             tickers.removeAll(changed);
             changed.forEach(books::remove);
+            changed.forEach(lastHeard::remove);
         }
         for (Map.Entry<Integer, String> subscription : channelBySid.entrySet()) {
             if (subscription.getValue().equals("fill") || changed.isEmpty()) {
@@ -171,6 +198,7 @@ public final class MarketFeed implements AutoCloseable {
 
     private void connectionLost() {
         socket = null;
+        live = false;
         subscribing.clear();
         channelBySid.clear();
         lastSeq.clear();
@@ -213,7 +241,11 @@ public final class MarketFeed implements AutoCloseable {
             }
             case "orderbook_snapshot" -> snapshot(sid, message.path("seq").asLong(), msg);
             case "orderbook_delta" -> delta(sid, message.path("seq").asLong(), msg);
-            case "ticker" -> listener.onTicker(FeedMessages.ticker(msg));
+            case "ticker" -> {
+                FeedMessages.TickerUpdate ticker = FeedMessages.ticker(msg);
+                heard(ticker.ticker());
+                listener.onTicker(ticker);
+            }
             case "fill" -> listener.onFill(FeedMessages.fill(msg));
             case "error" -> {
                 int code = msg.path("code").asInt();
@@ -228,8 +260,32 @@ public final class MarketFeed implements AutoCloseable {
         }
     }
 
+    private void heard(String ticker) {
+        lastHeard.put(ticker, clock.instant());
+        updateLive();
+    }
+
+    private void updateLive() {
+        live = socket != null && subscribing.isEmpty() && !channelBySid.isEmpty();
+    }
+
+    /** Every watched market not heard of for {@code staleAfter}: rebuilt from REST, and a fresh snapshot asked. */
+    private void resyncStale() {
+        java.time.Instant now = clock.instant();
+        updateLive();
+        List<String> stale = tickers.stream().filter(ticker -> lastHeard.getOrDefault(ticker, java.time.Instant.EPOCH)
+                .plus(staleAfter).isBefore(now)).toList();
+        if (stale.isEmpty() || socket == null) {
+            return;
+        }
+        stale.forEach(ticker -> restSnapshot(ticker, "stale: nothing heard for " + staleAfter.toSeconds() + " s"));
+        channelBySid.entrySet().stream().filter(e -> e.getValue().equals(ORDERBOOK))
+                .forEach(e -> send(FeedCommands.update(++nextCommandId, e.getKey(), "get_snapshot", stale)));
+    }
+
     private void snapshot(int sid, long seq, JsonNode msg) {
         LocalBook book = FeedMessages.snapshot(msg);
+        heard(book.ticker());
         lastSeq.put(sid, seq);
         awaitingSnapshot.remove(sid);
         books.put(book.ticker(), book);
@@ -261,6 +317,7 @@ public final class MarketFeed implements AutoCloseable {
             return;
         }
         channelBySid.put(sid, channel);
+        updateLive();
     }
 
     /** True when {@code seq} follows the last of {@code sid}; else the sequence broke and is healed. */
@@ -286,6 +343,7 @@ public final class MarketFeed implements AutoCloseable {
             return;
         }
         FeedMessages.BookDelta delta = FeedMessages.delta(msg);
+        heard(delta.ticker());
         if (!tickers.contains(delta.ticker())) {
             return; // sent before the exchange took a removal in; it still counted in the sequence
         }
@@ -305,6 +363,7 @@ public final class MarketFeed implements AutoCloseable {
         try {
             LocalBook book = LocalBook.of(ticker, rest.orderBook(ticker, 0));
             books.put(ticker, book);
+            lastHeard.put(ticker, clock.instant());
             listener.onResync(ticker, reason);
             listener.onBook(book.copy());
         } catch (ExchangeException e) {

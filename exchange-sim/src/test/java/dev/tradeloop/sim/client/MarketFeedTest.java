@@ -282,6 +282,20 @@ class MarketFeedTest {
     }
 
     @Test
+    void a_market_heard_nothing_of_for_the_stale_time_is_resynchronised_and_the_feed_says_it_is_live() {
+        String ticker = SimMarkets.list("KXWS");
+        feed = new MarketFeed(ExchangeEnvironment.at(base), traderKey, client(traderKey), Clock.systemUTC(),
+                Set.of("orderbook_delta", "ticker"), Set.of(ticker), recorder, Duration.ofSeconds(1));
+        feed.start();
+        await(() -> recorder.books.containsKey(ticker), "the first snapshot of " + ticker);
+        await(feed::isLive, "the feed to be live");
+
+        // a quiet market: no order, no trade, so no book or ticker message
+        await(() -> recorder.resyncs.contains(ticker + ": stale: nothing heard for 1 s"), "the stale market's resync");
+        assertThat(mirrorsExchange(ticker)).isTrue();
+    }
+
+    @Test
     void a_subscription_over_the_market_limit_is_refused_with_error_26() {
         StringBuilder tickers = new StringBuilder();
         for (int i = 0; i <= 100; i++) {
