@@ -16,6 +16,7 @@ import jakarta.inject.Singleton;
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
 
+    /** (Float here is Jackson's name for a JSON number with a fraction: what is refused, never money held.) */
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.coercionConfigFor(LogicalType.Textual)
