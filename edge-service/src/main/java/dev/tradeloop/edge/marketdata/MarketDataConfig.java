@@ -23,6 +23,14 @@ public interface MarketDataConfig {
     @WithDefault("60s")
     Duration staleAfter();
 
+    /**
+     * At most this many markets in one WebSocket subscription; more are spread over several. If the
+     * exchange refuses a subscription for its own limit (error 26), the feed halves the size itself.
+     */
+    @WithDefault("100")
+    @io.smallrye.config.WithName("markets-per-subscription")
+    int marketsPerSubscription();
+
     /** How often the open markets are listed again, to watch new ones and drop closed ones. */
     @WithDefault("60s")
     Duration refresh();

@@ -81,8 +81,12 @@ public class MarketDataFeed implements FeedListener {
         }
         KalshiClient rest = client.get();
         Set<String> open = listOpenMarkets(rest);
-        feed = new MarketFeed(environment.get(), credentials.get(), rest, clock, Set.of("orderbook_delta", "ticker"),
-                open, this, config.staleAfter());
+        try {
+            feed = new MarketFeed(environment.get(), credentials.get(), rest, clock, Set.of("orderbook_delta", "ticker"),
+                    open, this, config.staleAfter(), config.marketsPerSubscription());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("tradeloop.market-data.markets-per-subscription: " + e.getMessage(), e);
+        }
         feed.start();
         long every = config.refresh().toMillis();
         refresher.scheduleWithFixedDelay(this::refresh, every, every, TimeUnit.MILLISECONDS);

@@ -35,6 +35,11 @@ import java.util.logging.Logger;
  * the exchange ends with a terminal error (10, 17 or 25: "the user must resubscribe"). The
  * {@code ok} and {@code unsubscribed} answers carry their subscription's {@code seq} and count in
  * its sequence. Never silently stale. All state lives on one worker thread.
+ *
+ * <p>A market channel's markets are spread over subscriptions of at most {@code marketsPerSubscription}
+ * each: a new market joins a subscription with room ({@code add_markets}) or opens a new one. The
+ * exchange refuses a subscription over its own limit with error 26; the markets of the refused
+ * command are then placed again in subscriptions half its size, and that size is kept.
  */
 public final class MarketFeed implements AutoCloseable {
 
@@ -45,6 +50,11 @@ public final class MarketFeed implements AutoCloseable {
     private static final String ORDERBOOK = "orderbook_delta";
     /** Kalshi's terminal channel errors: the subscription has ended and must be made again. */
     private static final Set<Integer> TERMINAL_ERRORS = Set.of(10, 17, 25);
+    private static final int MARKET_LIMIT_EXCEEDED = 26;
+    /** Channels about the account, subscribed once without markets; every other channel is per market. */
+    private static final Set<String> ACCOUNT_CHANNELS = Set.of("fill", "user_orders", "market_positions");
+    /** Kalshi's documented per-subscription market limit is not a number; this is what it accepted when checked. */
+    public static final int DEFAULT_MARKETS_PER_SUBSCRIPTION = 100;
 
     private final ExchangeEnvironment environment;
     private final RequestSigner signer;
@@ -52,6 +62,7 @@ public final class MarketFeed implements AutoCloseable {
     private final FeedListener listener;
     private final Clock clock;
     private final Duration staleAfter;
+    private int marketsPerSubscription;
     private final Map<String, java.time.Instant> lastHeard = new HashMap<>();
     private volatile boolean live;
     private final Set<String> channels;
@@ -69,24 +80,31 @@ public final class MarketFeed implements AutoCloseable {
     private int failedAttempts;
     private boolean closed;
     private boolean resyncOnSubscribe;
-    private final Map<Integer, String> channelBySid = new HashMap<>();
+    private final Map<Integer, Subscription> subscriptions = new HashMap<>();
+    private final Map<Integer, Placement> unanswered = new HashMap<>();
     private final Map<Integer, Long> lastSeq = new HashMap<>();
     private final Set<Integer> awaitingSnapshot = new HashSet<>();
-    private final Set<String> subscribing = new HashSet<>();
     private final Map<String, LocalBook> books = new LinkedHashMap<>();
 
     public MarketFeed(ExchangeEnvironment environment, ApiCredentials credentials, KalshiClient rest, Clock clock,
             Set<String> channels, Set<String> tickers, FeedListener listener) {
-        this(environment, credentials, rest, clock, channels, tickers, listener, DEFAULT_STALE_AFTER);
+        this(environment, credentials, rest, clock, channels, tickers, listener, DEFAULT_STALE_AFTER,
+                DEFAULT_MARKETS_PER_SUBSCRIPTION);
     }
 
     /**
      * A feed that also resynchronises, from a REST snapshot and a fresh WebSocket snapshot, any
      * watched market it has heard nothing of (no book, no ticker message) for {@code staleAfter}:
-     * a quiet market costs one REST read per period, a silently broken subscription is healed.
+     * a quiet market costs one REST read per period, a silently broken subscription is healed; and
+     * puts at most {@code marketsPerSubscription} markets in one subscription.
      */
     public MarketFeed(ExchangeEnvironment environment, ApiCredentials credentials, KalshiClient rest, Clock clock,
-            Set<String> channels, Set<String> tickers, FeedListener listener, Duration staleAfter) {
+            Set<String> channels, Set<String> tickers, FeedListener listener, Duration staleAfter,
+            int marketsPerSubscription) {
+        if (marketsPerSubscription < 1) {
+            throw new IllegalArgumentException("markets per subscription must be at least 1, not " + marketsPerSubscription);
+        }
+        this.marketsPerSubscription = marketsPerSubscription;
         this.environment = environment;
         this.signer = new RequestSigner(credentials, clock);
         this.rest = rest;
@@ -112,35 +130,27 @@ public final class MarketFeed implements AutoCloseable {
 
     /** Starts watching {@code added} too: their books arrive as snapshots, then deltas. */
     public void addMarkets(Set<String> added) {
-        worker.execute(() -> changeMarkets("add_markets", added));
+        worker.execute(() -> {
+            tickers.addAll(added);
+            added.forEach(ticker -> lastHeard.put(ticker, clock.instant()));
+            placeUncovered();
+        });
     }
 
     /** Stops watching {@code removed}; their books are forgotten. */
     public void removeMarkets(Set<String> removed) {
-        worker.execute(() -> changeMarkets("delete_markets", removed));
-    }
-
-    private void changeMarkets(String action, Set<String> changed) {
-        if (action.equals("add_markets")) {
-            tickers.addAll(changed);
-            changed.forEach(ticker -> lastHeard.put(ticker, clock.instant()));
-            List<String> unsubscribed = channels.stream().filter(this::needsMarkets)
-                    .filter(channel -> !channelBySid.containsValue(channel) && !subscribing.contains(channel))
-                    .toList();
-            if (!unsubscribed.isEmpty()) {
-                subscribe(unsubscribed, changed); // the channel could not be subscribed while no market was watched
+        worker.execute(() -> {
+            tickers.removeAll(removed);
+            removed.forEach(books::remove);
+            removed.forEach(lastHeard::remove);
+            for (Subscription subscription : subscriptions.values()) {
+                Set<String> leaving = subscription.intersection(removed);
+                if (!leaving.isEmpty()) {
+                    subscription.markets.removeAll(leaving);
+                    send(FeedCommands.update(++nextCommandId, subscription.sid, "delete_markets", leaving));
+                }
             }
-        } else {
-            tickers.removeAll(changed);
-            changed.forEach(books::remove);
-            changed.forEach(lastHeard::remove);
-        }
-        for (Map.Entry<Integer, String> subscription : channelBySid.entrySet()) {
-            if (subscription.getValue().equals("fill") || changed.isEmpty()) {
-                continue;
-            }
-            send(FeedCommands.update(++nextCommandId, subscription.getKey(), action, changed));
-        }
+        });
     }
 
     @Override
@@ -174,34 +184,72 @@ public final class MarketFeed implements AutoCloseable {
     }
 
     private void subscribe() {
-        List<String> now = channels.stream().filter(channel -> !tickers.isEmpty() || !needsMarkets(channel)).toList();
-        subscribe(now, tickers);
+        placeUncovered();
         if (resyncOnSubscribe) {
             resyncOnSubscribe = false;
             tickers.forEach(ticker -> restSnapshot(ticker, "reconnected"));
         }
     }
 
-    /** Subscribes to channels for markets (see {@link FeedCommands#subscribe}). */
-    private void subscribe(List<String> subscribed, Set<String> markets) {
-        if (subscribed.isEmpty() || socket == null) {
+    /**
+     * Every channel gets what it lacks: an account channel not subscribed is subscribed; a market
+     * channel's watched markets that no subscription (made or asked for) covers join one with room
+     * or open new ones, {@code marketsPerSubscription} at most in each.
+     */
+    private void placeUncovered() {
+        if (socket == null) {
             return;
         }
-        subscribing.addAll(subscribed);
-        send(FeedCommands.subscribe(++nextCommandId, subscribed, markets));
+        for (String channel : channels) {
+            if (ACCOUNT_CHANNELS.contains(channel)) {
+                if (!subscribedOrAsked(channel)) {
+                    ask(new Placement(channel, null, Set.of()));
+                }
+                continue;
+            }
+            Set<String> uncovered = new java.util.LinkedHashSet<>(tickers);
+            subscriptions.values().stream().filter(s -> s.channel.equals(channel)).forEach(s -> uncovered.removeAll(s.markets));
+            unanswered.values().stream().filter(p -> p.channel.equals(channel)).forEach(p -> uncovered.removeAll(p.markets));
+            place(channel, uncovered);
+        }
     }
 
-    /** The order book channel needs at least one market; the others default to all of them. */
-    private boolean needsMarkets(String channel) {
-        return channel.equals(ORDERBOOK);
+    private void place(String channel, Set<String> markets) {
+        List<String> waiting = new java.util.ArrayList<>(markets);
+        for (Subscription subscription : subscriptions.values()) {
+            int room = marketsPerSubscription - subscription.markets.size();
+            if (!subscription.channel.equals(channel) || room <= 0 || waiting.isEmpty()) {
+                continue;
+            }
+            List<String> joining = waiting.subList(0, Math.min(room, waiting.size()));
+            ask(new Placement(channel, subscription.sid, Set.copyOf(joining)));
+            subscription.markets.addAll(joining);
+            joining.clear();
+        }
+        for (int from = 0; from < waiting.size(); from += marketsPerSubscription) {
+            List<String> chunk = waiting.subList(from, Math.min(waiting.size(), from + marketsPerSubscription));
+            ask(new Placement(channel, null, new java.util.LinkedHashSet<>(chunk)));
+        }
+    }
+
+    /** Sends a placement: a new subscription, or markets added to subscription {@code sid}. */
+    private void ask(Placement placement) {
+        int id = ++nextCommandId;
+        unanswered.put(id, placement);
+        send(placement.sid == null
+                ? FeedCommands.subscribe(id, List.of(placement.channel), placement.markets)
+                : FeedCommands.update(id, placement.sid, "add_markets", placement.markets));
+    }
+
+    private boolean subscribedOrAsked(String channel) {
+        return subscriptions.values().stream().anyMatch(s -> s.channel.equals(channel))
+                || unanswered.values().stream().anyMatch(p -> p.channel.equals(channel));
     }
 
     private void connectionLost() {
         socket = null;
         live = false;
-        subscribing.clear();
-        channelBySid.clear();
-        lastSeq.clear();
+        forgetSubscriptions();
         awaitingSnapshot.clear();
         if (!closed) {
             resyncOnSubscribe = true;
@@ -227,16 +275,19 @@ public final class MarketFeed implements AutoCloseable {
             return;
         }
         int sid = message.path("sid").asInt(-1);
+        int id = message.path("id").asInt(0);
         JsonNode msg = message.path("msg");
         switch (message.path("type").asText("")) {
-            case "subscribed" -> subscribed(msg.path("sid").asInt(), msg.path("channel").asText());
+            case "subscribed" -> subscribed(id, msg.path("sid").asInt(), msg.path("channel").asText());
             case "ok" -> {
+                unanswered.remove(id);
                 if (message.has("sid") && message.has("seq")) {
                     inSequence(message.path("sid").asInt(), message.path("seq").asLong());
                 }
+                updateLive();
             }
             case "unsubscribed" -> {
-                channelBySid.remove(message.path("sid").asInt());
+                subscriptions.remove(message.path("sid").asInt());
                 lastSeq.remove(message.path("sid").asInt());
             }
             case "orderbook_snapshot" -> snapshot(sid, message.path("seq").asLong(), msg);
@@ -252,12 +303,38 @@ public final class MarketFeed implements AutoCloseable {
                 if (TERMINAL_ERRORS.contains(code)) {
                     subscriptionsEnded(code, msg.path("msg").asText());
                 } else {
-                    LOG.warning("the feed refused a command: " + msg);
-                    subscribing.clear(); // a refused subscription is tried again when markets are next added
+                    refused(id, code, msg);
                 }
             }
             default -> { }
         }
+    }
+
+    /**
+     * The exchange refused a command. Markets refused for the subscription limit are placed again in
+     * subscriptions half the size; markets refused for another reason stay uncovered until the next
+     * placement (a market added, or the stale check).
+     */
+    private void refused(int id, int code, JsonNode msg) {
+        Placement placement = unanswered.remove(id);
+        if (placement == null) {
+            LOG.warning("the feed refused a command: " + msg);
+            return;
+        }
+        if (placement.sid != null && subscriptions.containsKey(placement.sid)) {
+            subscriptions.get(placement.sid).markets.removeAll(placement.markets);
+        }
+        if (code == MARKET_LIMIT_EXCEEDED && (placement.sid != null || placement.markets.size() > 1)) {
+            int accepted = placement.sid == null ? placement.markets.size() / 2
+                    : Math.max(1, subscriptions.get(placement.sid).markets.size());
+            marketsPerSubscription = Math.max(1, Math.min(marketsPerSubscription, accepted));
+            LOG.warning("the exchange limits markets per subscription (" + msg.path("msg").asText() + "); now "
+                    + marketsPerSubscription + " per subscription");
+            place(placement.channel, placement.markets);
+        } else {
+            LOG.warning("the feed refused " + placement.channel + " for " + placement.markets.size() + " markets: " + msg);
+        }
+        updateLive();
     }
 
     private void heard(String ticker) {
@@ -265,13 +342,24 @@ public final class MarketFeed implements AutoCloseable {
         updateLive();
     }
 
+    /** Live: connected, nothing asked and unanswered, and every channel covering every watched market. */
     private void updateLive() {
-        live = socket != null && subscribing.isEmpty() && !channelBySid.isEmpty();
+        live = socket != null && unanswered.isEmpty() && channels.stream().allMatch(this::covered);
+    }
+
+    private boolean covered(String channel) {
+        if (ACCOUNT_CHANNELS.contains(channel)) {
+            return subscriptions.values().stream().anyMatch(s -> s.channel.equals(channel));
+        }
+        Set<String> covered = new HashSet<>();
+        subscriptions.values().stream().filter(s -> s.channel.equals(channel)).forEach(s -> covered.addAll(s.markets));
+        return covered.containsAll(tickers);
     }
 
     /** Every watched market not heard of for {@code staleAfter}: rebuilt from REST, and a fresh snapshot asked. */
     private void resyncStale() {
         java.time.Instant now = clock.instant();
+        placeUncovered();
         updateLive();
         List<String> stale = tickers.stream().filter(ticker -> lastHeard.getOrDefault(ticker, java.time.Instant.EPOCH)
                 .plus(staleAfter).isBefore(now)).toList();
@@ -279,8 +367,17 @@ public final class MarketFeed implements AutoCloseable {
             return;
         }
         stale.forEach(ticker -> restSnapshot(ticker, "stale: nothing heard for " + staleAfter.toSeconds() + " s"));
-        channelBySid.entrySet().stream().filter(e -> e.getValue().equals(ORDERBOOK))
-                .forEach(e -> send(FeedCommands.update(++nextCommandId, e.getKey(), "get_snapshot", stale)));
+        askSnapshots(stale);
+    }
+
+    /** Asks each order-book subscription holding any of {@code markets} for fresh snapshots of them. */
+    private void askSnapshots(java.util.Collection<String> markets) {
+        for (Subscription subscription : subscriptions.values()) {
+            Set<String> held = subscription.intersection(markets);
+            if (subscription.channel.equals(ORDERBOOK) && !held.isEmpty()) {
+                send(FeedCommands.update(++nextCommandId, subscription.sid, "get_snapshot", held));
+            }
+        }
     }
 
     private void snapshot(int sid, long seq, JsonNode msg) {
@@ -297,37 +394,49 @@ public final class MarketFeed implements AutoCloseable {
      * every one is made again, and every book rebuilt over REST in the meantime.
      */
     private void subscriptionsEnded(int code, String why) {
-        if (!subscribing.isEmpty()) {
+        if (subscriptions.isEmpty() && !unanswered.isEmpty()) {
             return; // the subscriptions are being made again already
         }
         LOG.warning("the feed ended our subscriptions with error " + code + " (" + why + "); resubscribing");
-        subscribing.clear();
-        channelBySid.clear();
-        lastSeq.clear();
-        awaitingSnapshot.clear();
-        subscribe(channels.stream().filter(channel -> !tickers.isEmpty() || !needsMarkets(channel)).toList(), tickers);
+        forgetSubscriptions();
+        placeUncovered();
         List.copyOf(tickers).forEach(ticker -> restSnapshot(ticker, "subscription ended (error " + code + ")"));
     }
 
-    /** A subscription made; a second one of a channel already subscribed would apply each delta twice. */
-    private void subscribed(int sid, String channel) {
-        subscribing.remove(channel);
-        if (channelBySid.containsValue(channel)) {
+    private void forgetSubscriptions() {
+        subscriptions.clear();
+        unanswered.clear();
+        lastSeq.clear();
+        awaitingSnapshot.clear();
+        updateLive();
+    }
+
+    /**
+     * A subscription made for the placement asked by command {@code id}. One that covers only
+     * markets another subscription of its channel already covers would apply each delta twice: it
+     * is ended.
+     */
+    private void subscribed(int id, int sid, String channel) {
+        Placement placement = unanswered.remove(id);
+        Set<String> markets = placement == null ? Set.of() : placement.markets;
+        boolean duplicate = placement == null || subscriptions.values().stream().anyMatch(s -> s.channel.equals(channel)
+                && (ACCOUNT_CHANNELS.contains(channel) || s.markets.containsAll(markets)));
+        if (duplicate) {
             send(FeedCommands.unsubscribe(++nextCommandId, List.of(sid)));
             return;
         }
-        channelBySid.put(sid, channel);
+        subscriptions.put(sid, new Subscription(sid, channel, markets));
         updateLive();
     }
 
     /** True when {@code seq} follows the last of {@code sid}; else the sequence broke and is healed. */
     private boolean inSequence(int sid, long seq) {
-        if (awaitingSnapshot.contains(sid) || !channelBySid.containsKey(sid)) {
+        if (awaitingSnapshot.contains(sid) || !subscriptions.containsKey(sid)) {
             return false;
         }
         Long last = lastSeq.get(sid);
         if (last == null || seq != last + 1) {
-            if (ORDERBOOK.equals(channelBySid.get(sid))) {
+            if (ORDERBOOK.equals(subscriptions.get(sid).channel)) {
                 gap(sid, last, seq);
             } else {
                 lastSeq.put(sid, seq);
@@ -355,8 +464,9 @@ public final class MarketFeed implements AutoCloseable {
     private void gap(int sid, Long last, long seq) {
         LOG.warning("sequence gap on sid " + sid + ": after " + last + " came " + seq + "; resynchronizing");
         awaitingSnapshot.add(sid);
-        List.copyOf(tickers).forEach(ticker -> restSnapshot(ticker, "sequence gap"));
-        send(FeedCommands.update(++nextCommandId, sid, "get_snapshot", tickers));
+        Set<String> markets = subscriptions.get(sid).intersection(tickers);
+        markets.forEach(ticker -> restSnapshot(ticker, "sequence gap"));
+        send(FeedCommands.update(++nextCommandId, sid, "get_snapshot", markets));
     }
 
     private void restSnapshot(String ticker, String reason) {
@@ -382,6 +492,29 @@ public final class MarketFeed implements AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A subscription the exchange made: its channel and the markets it covers (none for an account channel). */
+    private static final class Subscription {
+        final int sid;
+        final String channel;
+        final Set<String> markets;
+
+        Subscription(int sid, String channel, Set<String> markets) {
+            this.sid = sid;
+            this.channel = channel;
+            this.markets = new java.util.LinkedHashSet<>(markets);
+        }
+
+        Set<String> intersection(java.util.Collection<String> others) {
+            Set<String> both = new java.util.LinkedHashSet<>(markets);
+            both.retainAll(others);
+            return both;
+        }
+    }
+
+    /** A command asked and not yet answered: a new subscription ({@code sid} null) or markets added to {@code sid}. */
+    private record Placement(String channel, Integer sid, Set<String> markets) {
     }
 
     /** Receives frames on the HTTP client's threads and hands whole messages to the worker. */

@@ -285,7 +285,7 @@ class MarketFeedTest {
     void a_market_heard_nothing_of_for_the_stale_time_is_resynchronised_and_the_feed_says_it_is_live() {
         String ticker = SimMarkets.list("KXWS");
         feed = new MarketFeed(ExchangeEnvironment.at(base), traderKey, client(traderKey), Clock.systemUTC(),
-                Set.of("orderbook_delta", "ticker"), Set.of(ticker), recorder, Duration.ofSeconds(1));
+                Set.of("orderbook_delta", "ticker"), Set.of(ticker), recorder, Duration.ofSeconds(1), MarketFeed.DEFAULT_MARKETS_PER_SUBSCRIPTION);
         feed.start();
         await(() -> recorder.books.containsKey(ticker), "the first snapshot of " + ticker);
         await(feed::isLive, "the feed to be live");
@@ -304,5 +304,59 @@ class MarketFeedTest {
         String answer = firstMessage("{\"channels\":[\"ticker\"],\"market_tickers\":[" + tickers + "]}", "error");
 
         assertThat(answer).contains("\"code\":26");
+    }
+
+    private Set<String> listMarkets(int count) {
+        Set<String> tickers = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < count; i++) {
+            tickers.add(SimMarkets.list("KXMANY"));
+        }
+        return tickers;
+    }
+
+    private void startFeed(Set<String> tickers, int marketsPerSubscription) {
+        feed = new MarketFeed(ExchangeEnvironment.at(base), traderKey, client(traderKey), Clock.systemUTC(),
+                Set.of("orderbook_delta", "ticker"), tickers, recorder, Duration.ofSeconds(60), marketsPerSubscription);
+        feed.start();
+    }
+
+    @Test
+    void more_markets_than_the_exchange_takes_in_one_subscription_are_halved_until_it_takes_them() {
+        Set<String> tickers = listMarkets(130); // the simulator takes 100 in one subscription
+        String last = List.copyOf(tickers).get(129);
+        startFeed(tickers, 250);
+
+        await(() -> recorder.books.keySet().containsAll(tickers), "a snapshot of every one of the 130 markets");
+        await(feed::isLive, "the feed to be live, every market covered");
+        client(makerKey).createOrder(order(last, Side.YES, Action.BUY, "0.31", 2));
+        await(() -> recorder.books.get(last).bestYesBid().equals(Optional.of(Price.parse("0.31"))), "a delta on the last market");
+        assertThat(recorder.resyncs).isEmpty();
+    }
+
+    @Test
+    void markets_are_spread_over_subscriptions_of_the_configured_size_and_added_where_there_is_room() {
+        Set<String> first = listMarkets(5);
+        startFeed(first, 2); // three subscriptions: 2, 2 and 1
+        await(() -> recorder.books.keySet().containsAll(first), "a snapshot of every market");
+        await(feed::isLive, "the feed to be live");
+
+        Set<String> added = listMarkets(4); // one joins the subscription of 1, the others open two more
+        feed.addMarkets(added);
+        await(() -> recorder.books.keySet().containsAll(added), "a snapshot of every added market");
+        await(feed::isLive, "the feed to be live again");
+        KalshiClient maker = client(makerKey);
+        for (String ticker : added) {
+            maker.createOrder(order(ticker, Side.YES, Action.BUY, "0.41", 1));
+        }
+        await(() -> added.stream().allMatch(ticker ->
+                recorder.books.get(ticker).bestYesBid().equals(Optional.of(Price.parse("0.41")))), "a delta on every added market");
+        assertThat(recorder.resyncs).isEmpty();
+    }
+
+    @Test
+    void a_subscription_size_under_one_is_refused_at_construction() {
+        assertThatThrownBy(() -> new MarketFeed(ExchangeEnvironment.at(base), traderKey, client(traderKey), Clock.systemUTC(),
+                Set.of("orderbook_delta"), Set.of(), recorder, Duration.ofSeconds(60), 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1");
     }
 }
