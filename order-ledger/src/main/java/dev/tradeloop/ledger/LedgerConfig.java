@@ -8,7 +8,21 @@ import java.time.Duration;
 @ConfigMapping(prefix = "tradeloop.ledger")
 public interface LedgerConfig {
 
-    /** How often a resting order is looked at while it waits for its fill. */
+    /**
+     * How often a resting order is read while the {@code user_orders} feed is not live, and how
+     * often, in any case, its deadline and the reasons to stop early are checked.
+     */
     @WithDefault("250ms")
     Duration pollInterval();
+
+    /**
+     * How often a resting order is read while the {@code user_orders} feed is live and has said
+     * nothing of it: the net under a lost update. Each change the feed reports is read at once.
+     */
+    @WithDefault("5s")
+    Duration liveReadInterval();
+
+    /** Follow the account's orders on the WebSocket {@code user_orders} channel; off, resting orders are polled. */
+    @WithDefault("true")
+    boolean orderFeed();
 }

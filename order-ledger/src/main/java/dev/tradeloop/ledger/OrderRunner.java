@@ -13,6 +13,7 @@ import dev.tradeloop.exchange.model.Page;
 import dev.tradeloop.exchange.rest.ExchangeException;
 import dev.tradeloop.exchange.rest.KalshiClient;
 import dev.tradeloop.support.OperationalErrors;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
@@ -57,14 +58,20 @@ public class OrderRunner {
     private final OperationalErrors errors;
     private final Clock clock;
     private final Duration pollInterval;
+    private final Duration liveReadInterval;
+    private final OrderWatch watch;
+    private final MeterRegistry registry;
 
     public OrderRunner(OrderLedger ledger, KalshiClient exchange, OperationalErrors errors, Clock clock,
-            LedgerConfig config) {
+            LedgerConfig config, OrderWatch watch, MeterRegistry registry) {
         this.ledger = ledger;
         this.exchange = exchange;
         this.errors = errors;
         this.clock = clock;
         this.pollInterval = config.pollInterval();
+        this.liveReadInterval = config.liveReadInterval();
+        this.watch = watch;
+        this.registry = registry;
     }
 
     /** Sends an intended attempt; first asks the exchange for it when it may have been sent already. */
@@ -106,36 +113,72 @@ public class OrderRunner {
 
     /**
      * Waits for a placed order's fill until {@code deadline} (or until {@code stopEarly} says so),
-     * then cancels what rests; records every fill once, and the attempt's end.
+     * then cancels what rests; records every fill once, and the attempt's end. The order is read
+     * when the {@code user_orders} feed says it changed, and otherwise every
+     * {@code live-read-interval}; while the feed is not live, every {@code poll-interval}.
      */
     public Attempt work(Attempt attempt, Instant deadline, BooleanSupplier stopEarly, Report report)
             throws SQLException, InterruptedException {
         String orderId = attempt.exchangeOrderId().orElseThrow();
+        watch.watch(orderId);
+        try {
+            String why = "first";
+            while (true) {
+                long seen = watch.changes(orderId);
+                registry.counter("tradeloop.ledger.order.reads", "why", why).increment();
+                Order order;
+                try {
+                    order = exchange.order(orderId, attempt.marketTicker());
+                } catch (ExchangeException.NotFound gone) {
+                    return forgotten(attempt, orderId, report);
+                } catch (ExchangeException e) {
+                    errors.report(ErrorKind.EXCHANGE_API, "read order", e.getMessage(), report.correlationId());
+                    Thread.sleep(pollInterval.toMillis());
+                    why = "retry";
+                    continue;
+                }
+                recordFills(attempt, orderId, report);
+                if (!order.isResting()) {
+                    Contracts filled = order.fillCountFp();
+                    OrderStatus status = filled.compareTo(attempt.count()) >= 0 ? OrderStatus.FILLED : OrderStatus.CANCELLED;
+                    ledger.ended(attempt.clientOrderId(), AttemptStatus.ENDED, filled, List.of(report.step(attempt,
+                            status, Optional.of(orderId), filled, Optional.empty(), Optional.of(status == OrderStatus.FILLED
+                                    ? "filled" : filled + " of " + attempt.count() + " filled, the rest cancelled"),
+                            clock.instant())));
+                    return attempt.with(AttemptStatus.ENDED, Optional.of(orderId)).withFilled(filled);
+                }
+                boolean stopping = !clock.instant().isBefore(deadline) || stopEarly.getAsBoolean();
+                if (stopping) {
+                    cancel(orderId, attempt.marketTicker(), report);
+                }
+                why = nextLook(orderId, seen, stopping, deadline, stopEarly);
+            }
+        } finally {
+            watch.forget(orderId);
+        }
+    }
+
+    /**
+     * Waits for the next reason to read the order, and says which: it changed, the deadline came or
+     * the caller wants to stop (unless already {@code stopping}), or it is time to read it anyway.
+     */
+    private String nextLook(String orderId, long seen, boolean stopping, Instant deadline, BooleanSupplier stopEarly)
+            throws InterruptedException {
+        boolean live = watch.isLive();
+        Instant readBy = clock.instant().plus(live ? liveReadInterval : pollInterval);
         while (true) {
-            Order order;
-            try {
-                order = exchange.order(orderId, attempt.marketTicker());
-            } catch (ExchangeException.NotFound gone) {
-                return forgotten(attempt, orderId, report);
-            } catch (ExchangeException e) {
-                errors.report(ErrorKind.EXCHANGE_API, "read order", e.getMessage(), report.correlationId());
-                Thread.sleep(pollInterval.toMillis());
-                continue;
+            if (watch.changes(orderId) != seen) {
+                return "changed";
             }
-            recordFills(attempt, orderId, report);
-            if (!order.isResting()) {
-                Contracts filled = order.fillCountFp();
-                OrderStatus status = filled.compareTo(attempt.count()) >= 0 ? OrderStatus.FILLED : OrderStatus.CANCELLED;
-                ledger.ended(attempt.clientOrderId(), AttemptStatus.ENDED, filled, List.of(report.step(attempt,
-                        status, Optional.of(orderId), filled, Optional.empty(), Optional.of(status == OrderStatus.FILLED
-                                ? "filled" : filled + " of " + attempt.count() + " filled, the rest cancelled"),
-                        clock.instant())));
-                return attempt.with(AttemptStatus.ENDED, Optional.of(orderId)).withFilled(filled);
+            Instant now = clock.instant();
+            if (!now.isBefore(readBy)) {
+                return live ? "fallback" : "polled";
             }
-            if (!clock.instant().isBefore(deadline) || stopEarly.getAsBoolean()) {
-                cancel(orderId, attempt.marketTicker(), report);
+            if (!stopping && (!now.isBefore(deadline) || stopEarly.getAsBoolean())) {
+                return "stop";
             }
-            Thread.sleep(pollInterval.toMillis());
+            Duration left = Duration.between(now, readBy);
+            watch.awaitChange(orderId, seen, left.compareTo(pollInterval) < 0 ? left : pollInterval);
         }
     }
 

@@ -176,6 +176,58 @@ class EntryExecutionTest {
         assertThat(traderOrdersOn(market)).hasSize(1);
     }
 
+    @jakarta.inject.Inject
+    dev.tradeloop.ledger.OrderWatch watch;
+
+    @jakarta.inject.Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+
+    private double reads(String why) {
+        return registry.counter("tradeloop.ledger.order.reads", "why", why).count();
+    }
+
+    /** Places an entry that rests (no offer), then offers to it once it rests; returns its end. */
+    private OrderEvent entryThatRestsThenFills() {
+        String market = OrderFixtures.market();
+        ApprovedTrade trade = OrderFixtures.approved(market, 10, "0.57", "0.57", Duration.ofSeconds(20));
+        kafka.produce(Topics.APPROVED_TRADES, trade.positionId(), trade);
+        try (TopicReader<OrderEvent> orders = kafka.reader(Topics.ORDER_EVENTS)) {
+            orders.await(e -> e.positionId().equals(trade.positionId()) && e.status() == OrderStatus.PLACED, DEADLINE);
+            OrderFixtures.offerYes(market, "0.57", 10);
+            return orders.await(e -> isEnd(e, trade), DEADLINE);
+        }
+    }
+
+    @Test
+    void a_resting_entry_is_read_when_the_user_orders_feed_says_it_changed_not_polled() {
+        Awaitility.await("the user_orders feed to be live").atMost(DEADLINE).until(watch::isLive);
+        double polled = reads("polled");
+        double changed = reads("changed");
+
+        OrderEvent end = entryThatRestsThenFills();
+
+        assertThat(end.status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(reads("changed")).isGreaterThan(changed);
+        assertThat(reads("polled")).isEqualTo(polled);
+    }
+
+    @Test
+    void while_the_user_orders_feed_is_down_a_resting_entry_is_polled_and_still_fills() {
+        TestExchange.get().armFault("{\"kind\":\"REFUSE_CONNECTIONS\",\"count\":100000}");
+        try {
+            Awaitility.await("the user_orders feed to be down").atMost(DEADLINE).until(() -> !watch.isLive());
+            double polled = reads("polled");
+
+            OrderEvent end = entryThatRestsThenFills();
+
+            assertThat(end.status()).isEqualTo(OrderStatus.FILLED);
+            assertThat(end.filled()).isEqualTo(Contracts.whole(10));
+            assertThat(reads("polled")).isGreaterThan(polled);
+        } finally {
+            TestExchange.get().clearFaults();
+        }
+    }
+
     @Test
     void an_order_the_exchange_refuses_is_not_sent_again() {
         ApprovedTrade trade = OrderFixtures.approved("KXORD-NO-SUCH-MARKET", 10, "0.40", "0.41", ONE_SECOND);

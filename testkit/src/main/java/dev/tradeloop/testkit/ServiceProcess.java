@@ -146,6 +146,17 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** {@code DELETE path}. */
+    public HttpResponse<String> delete(String path) throws IOException {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).DELETE().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
     /** Waits for a process that is to stop by itself (a refused start); returns its exit code. */
     public int awaitExitCode(Duration deadline) {
         try {

@@ -167,6 +167,18 @@ public final class TestExchange {
         admin("/sim/admin/faults", json);
     }
 
+    /** Disarms every fault ({@code DELETE /sim/admin/faults}). */
+    public void clearFaults() {
+        try {
+            HttpResponse<String> answer = process.delete("/sim/admin/faults");
+            if (answer.statusCode() / 100 != 2) {
+                throw new IllegalStateException("DELETE /sim/admin/faults answered " + answer.statusCode());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("DELETE /sim/admin/faults failed", e);
+        }
+    }
+
     private void admin(String path, String body) {
         try {
             HttpResponse<String> answer = process.post(path, body);

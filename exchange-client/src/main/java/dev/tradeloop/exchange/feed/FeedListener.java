@@ -15,6 +15,10 @@ public interface FeedListener {
     default void onFill(FeedMessages.FillUpdate fill) {
     }
 
+    /** One of the account's orders was created or changed, as the {@code user_orders} channel sends it. */
+    default void onOrder(FeedMessages.OrderUpdate order) {
+    }
+
     /**
      * The feed lost continuity for {@code ticker} ({@code "sequence gap"} or {@code "reconnected"})
      * and rebuilt the book from a REST snapshot; what happened meanwhile on channels without a

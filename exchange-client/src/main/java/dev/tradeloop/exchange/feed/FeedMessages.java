@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Reads the WebSocket channel messages Tradeloop uses ({@code orderbook_snapshot},
- * {@code orderbook_delta}, {@code ticker}, {@code fill}) from their {@code msg} body into exact
+ * {@code orderbook_delta}, {@code ticker}, {@code fill}, {@code user_order}) from their {@code msg} body into exact
  * types. The feed subscribes with {@code use_yes_price: true} (Kalshi will make it the default,
  * then the only way), so every book price arrives as a YES price; a NO level is turned into its NO
  * price here, explicitly, so the flip changes nothing.
@@ -30,6 +30,22 @@ public final class FeedMessages {
     /** One of the account's fills; {@code postPosition} is signed (+ YES, − NO) hundredths. */
     public record FillUpdate(String tradeId, String orderId, String ticker, boolean taker, String outcomeSide,
             String bookSide, Price yesPrice, Contracts count, Money fee, long postPositionHundredths, long tsMs) {
+    }
+
+    /** One of the account's orders as it now stands: {@code status} is resting, canceled or executed. */
+    public record OrderUpdate(String orderId, String clientOrderId, String ticker, String status, Contracts filled,
+            Contracts remaining, long updatedTsMs) {
+
+        public boolean isResting() {
+            return status.equals("resting");
+        }
+    }
+
+    public static OrderUpdate userOrder(JsonNode msg) {
+        return new OrderUpdate(msg.path("order_id").asText(), msg.path("client_order_id").asText(),
+                msg.path("ticker").asText(), msg.path("status").asText(), Contracts.parse(msg.path("fill_count_fp").asText()),
+                Contracts.parse(msg.path("remaining_count_fp").asText()),
+                msg.path("last_updated_ts_ms").asLong(msg.path("created_ts_ms").asLong()));
     }
 
     public static LocalBook snapshot(JsonNode msg) {

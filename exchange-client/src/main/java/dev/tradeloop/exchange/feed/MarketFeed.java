@@ -267,6 +267,14 @@ public final class MarketFeed implements AutoCloseable {
     }
 
     private void handle(String text) {
+        try {
+            handleReadable(text);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "a feed message could not be handled: " + text, e);
+        }
+    }
+
+    private void handleReadable(String text) {
         JsonNode message;
         try {
             message = mapper.readTree(text);
@@ -298,6 +306,7 @@ public final class MarketFeed implements AutoCloseable {
                 listener.onTicker(ticker);
             }
             case "fill" -> listener.onFill(FeedMessages.fill(msg));
+            case "user_order" -> listener.onOrder(FeedMessages.userOrder(msg));
             case "error" -> {
                 int code = msg.path("code").asInt();
                 if (TERMINAL_ERRORS.contains(code)) {

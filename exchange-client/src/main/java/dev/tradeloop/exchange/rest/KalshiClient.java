@@ -22,6 +22,7 @@ import dev.tradeloop.exchange.model.Order;
 import dev.tradeloop.exchange.model.OrderAck;
 import dev.tradeloop.exchange.model.OrderBookSnapshot;
 import dev.tradeloop.exchange.model.Page;
+import dev.tradeloop.exchange.model.Series;
 import dev.tradeloop.exchange.model.Settlement;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -131,6 +132,21 @@ public final class KalshiClient {
                 ? convert(answer.get("markets"), new TypeReference<List<Market>>() { }) : event.markets();
         return new ExchangeEvent(event.eventTicker(), event.seriesTicker(), event.title(), event.mutuallyExclusive(),
                 markets);
+    }
+
+    /** A series and what it charges; its {@code fee_multiplier} read exactly and bounded, or the answer is unreadable. */
+    public Series series(String seriesTicker) {
+        JsonNode series = read("/series/" + encode(seriesTicker)).path("series");
+        JsonNode multiplier = series.path("fee_multiplier");
+        if (!multiplier.isNumber() || !series.path("fee_type").isTextual()) {
+            throw new ExchangeException.Rejected(200, Optional.of("unreadable_answer"), "series " + seriesTicker
+                    + ": fee_type and a numeric fee_multiplier are required, got " + series);
+        }
+        try {
+            return new Series(seriesTicker, series.path("fee_type").asText(), multiplier.decimalValue());
+        } catch (IllegalArgumentException e) {
+            throw new ExchangeException.Rejected(200, Optional.of("unreadable_answer"), e.getMessage());
+        }
     }
 
     // --- Orders (signed) ---

@@ -14,6 +14,12 @@ public interface ExchangeListener {
     /** One side of a trade, for the account that made it. */
     void filled(SimFill fill, long postPositionHundredths);
 
+    /**
+     * An order was created or changed (filled, cancelled, amended, decreased); told once per order
+     * when the call that changed it ends, after its fills.
+     */
+    void orderChanged(SimOrder order);
+
     ExchangeListener NONE = new ExchangeListener() {
         @Override
         public void bookChanged(String ticker, BookSide side, Price yesPrice, long deltaHundredths) {
@@ -21,6 +27,10 @@ public interface ExchangeListener {
 
         @Override
         public void filled(SimFill fill, long postPositionHundredths) {
+        }
+
+        @Override
+        public void orderChanged(SimOrder order) {
         }
     };
 }

@@ -45,6 +45,8 @@ public final class SimExchange {
     private final Map<String, SimMarket> changedMarkets = new LinkedHashMap<>();
     private final Map<String, SimAccount> changedAccounts = new LinkedHashMap<>();
     private final Map<String, SimOrder> changedOrders = new LinkedHashMap<>();
+    /** The orders the current call changed, told to the listener when it ends. */
+    private final Map<String, SimOrder> ordersToTell = new LinkedHashMap<>();
     private final List<SimFill> newFills = new ArrayList<>();
     private final Map<String, String> changedSettings = new LinkedHashMap<>();
     private int callDepth;
@@ -60,6 +62,11 @@ public final class SimExchange {
         @Override
         public void filled(SimFill fill, long postPositionHundredths) {
             listener.filled(fill, postPositionHundredths);
+        }
+
+        @Override
+        public void orderChanged(SimOrder order) {
+            listener.orderChanged(order);
         }
     };
 
@@ -103,6 +110,8 @@ public final class SimExchange {
         } finally {
             if (--callDepth == 0) {
                 save();
+                ordersToTell.values().forEach(listener::orderChanged);
+                ordersToTell.clear();
             }
         }
     }
@@ -145,6 +154,7 @@ public final class SimExchange {
 
     private void changed(SimOrder order) {
         changedOrders.put(order.orderId(), order);
+        ordersToTell.put(order.orderId(), order);
     }
 
     private void changed(SimAccount account) {
@@ -165,10 +175,22 @@ public final class SimExchange {
         change(action);
     }
 
-    /** Lists a market; a ticker listed already is refused. */
+    /** The fees of series {@code seriesTicker}, as its markets charge them; empty when none is listed. */
+    public synchronized Optional<Fees> seriesFees(String seriesTicker) {
+        return markets.values().stream().filter(market -> market.seriesTicker().equals(seriesTicker))
+                .map(SimMarket::fees).findFirst();
+    }
+
+    /** Lists a market; a ticker listed already is refused, and so is one whose series charges other fees. */
     public synchronized void addMarket(SimMarket market) {
         if (markets.containsKey(market.ticker())) {
             throw new ExchangeRejection(409, "market_exists", "market " + market.ticker() + " is listed already");
+        }
+        Optional<SimMarket> sameSeries = markets.values().stream()
+                .filter(other -> other.seriesTicker().equals(market.seriesTicker())).findFirst();
+        if (sameSeries.isPresent() && !sameSeries.get().fees().equals(market.fees())) {
+            throw new ExchangeRejection(409, "series_fees_differ", "series " + market.seriesTicker() + " charges "
+                    + sameSeries.get().fees() + " already; a market of it cannot charge " + market.fees());
         }
         change(() -> {
             markets.put(market.ticker(), market);
@@ -287,8 +309,8 @@ public final class SimExchange {
             Price price = maker.yesPrice();
             String takerFillId = uuid("fill", ++sequence);
             String makerFillId = uuid("fill", ++sequence);
-            Money takerFee = taker.charge(quantity, price, Fees.taker(price, quantity)).netFee();
-            Money makerFee = maker.charge(quantity, price, Fees.maker(price, quantity)).netFee();
+            Money takerFee = taker.charge(quantity, price, market.fees().taker(price, quantity)).netFee();
+            Money makerFee = maker.charge(quantity, price, market.fees().maker(price, quantity)).netFee();
             // Kalshi's trade_id is the fill's own id (its legacy name): one per side of the match
             SimFill takerFill = new SimFill(takerFillId, takerFillId, taker.orderId(), taker.accountId(),
                     market.ticker(), taker.side(), quantity, price, true, takerFee, now);

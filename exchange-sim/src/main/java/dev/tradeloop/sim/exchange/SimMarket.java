@@ -27,6 +27,7 @@ public final class SimMarket {
     private final String priceLevelStructure;
     private final PriceGrid grid;
     private final int shard;
+    private final Fees fees;
     private Instant openTime;
     private Instant closeTime;
     private Status status;
@@ -43,6 +44,13 @@ public final class SimMarket {
     /** A market whose prices follow {@code priceLevelStructure} (an unknown one is refused), on {@code shard}. */
     public SimMarket(String ticker, String eventTicker, String title, Instant openTime, Instant closeTime,
             String priceLevelStructure, int shard) {
+        this(ticker, eventTicker, title, openTime, closeTime, priceLevelStructure, shard, Fees.STANDARD);
+    }
+
+    /** A market as above whose series charges {@code fees}. */
+    public SimMarket(String ticker, String eventTicker, String title, Instant openTime, Instant closeTime,
+            String priceLevelStructure, int shard, Fees fees) {
+        this.fees = fees;
         if (shard < 0) {
             throw new IllegalArgumentException(ticker + ": exchange_index " + shard + " is under 0");
         }
@@ -61,18 +69,19 @@ public final class SimMarket {
     public record State(String ticker, String eventTicker, String title, Instant openTime, Instant closeTime,
             Status status, Optional<String> result, Contracts volume, Optional<Price> lastPrice,
             String priceLevelStructure, Integer exchangeIndex, Optional<Instant> determinedAt,
-            Duration settlementTimer) {
+            Duration settlementTimer, String feeType, java.math.BigDecimal feeMultiplier) {
     }
 
     State state() {
         return new State(ticker, eventTicker, title, openTime, closeTime, status, result, volume, lastPrice,
-                priceLevelStructure, shard, determinedAt, settlementTimer);
+                priceLevelStructure, shard, determinedAt, settlementTimer, fees.type(), fees.multiplier());
     }
 
     static SimMarket restore(State state) {
         SimMarket market = new SimMarket(state.ticker(), state.eventTicker(), state.title(), state.openTime(),
                 state.closeTime(), state.priceLevelStructure() == null ? "linear_cent" : state.priceLevelStructure(),
-                state.exchangeIndex() == null ? 0 : state.exchangeIndex());
+                state.exchangeIndex() == null ? 0 : state.exchangeIndex(),
+                state.feeType() == null ? Fees.STANDARD : new Fees(state.feeType(), state.feeMultiplier()));
         market.status = state.status();
         market.result = state.result();
         market.volume = state.volume();
@@ -173,6 +182,17 @@ public final class SimMarket {
 
     public Duration settlementTimer() {
         return settlementTimer;
+    }
+
+    /** What its series charges: the fee type and multiplier. */
+    public Fees fees() {
+        return fees;
+    }
+
+    /** Its series, as Kalshi names them: the event ticker up to its first dash. */
+    public String seriesTicker() {
+        int dash = eventTicker.indexOf('-');
+        return dash < 0 ? eventTicker : eventTicker.substring(0, dash);
     }
 
     public String ticker() { return ticker; }

@@ -10,10 +10,11 @@ public record Fault(FaultKind kind, String operation, int remaining, Duration de
 
     public Fault {
         if (kind == null) {
-            throw new IllegalArgumentException("kind is required: one of LATENCY, RATE_LIMIT, SERVER_ERROR, TIMEOUT, RESPONSE_LOST, UNREADABLE_ANSWER");
+            throw new IllegalArgumentException("kind is required: one of " + java.util.Arrays.toString(FaultKind.values()));
         }
         if (operation == null || operation.isBlank()) {
-            operation = kind == FaultKind.SEQUENCE_GAP ? "orderbook_delta" : "*";
+            operation = kind == FaultKind.SEQUENCE_GAP ? "orderbook_delta"
+                    : kind == FaultKind.REFUSE_CONNECTIONS ? "connect" : "*";
         }
         if (remaining < 0) {
             throw new IllegalArgumentException("remaining uses cannot be negative");

@@ -25,10 +25,16 @@ public enum FaultKind {
      * WebSocket: every subscription ends with a terminal error ({@code code} 10, 17 or 25: the user
      * must resubscribe); the connection stays open (not armed: it happens when asked).
      */
-    END_SUBSCRIPTIONS;
+    END_SUBSCRIPTIONS,
+    /**
+     * WebSocket: every open connection is closed, and the next {@code count} handshakes are refused
+     * with 503, as when the exchange's WebSocket gateway is down while REST still answers.
+     */
+    REFUSE_CONNECTIONS;
 
     /** The kinds that hit REST operations. */
     public boolean isRest() {
-        return this != SEQUENCE_GAP && this != DROP_CONNECTIONS && this != END_SUBSCRIPTIONS;
+        return this != SEQUENCE_GAP && this != DROP_CONNECTIONS && this != END_SUBSCRIPTIONS
+                && this != REFUSE_CONNECTIONS;
     }
 }

@@ -25,18 +25,23 @@ public class Faults {
 
     /** Takes one use of the first REST fault that hits {@code operation}, if any. */
     synchronized Optional<Fault> takeRest(String operation) {
-        return take(operation, true);
+        return take(operation, FaultKind::isRest);
     }
 
     /** Takes one use of an armed sequence gap, if any. */
     public synchronized boolean takeSequenceGap() {
-        return take("orderbook_delta", false).isPresent();
+        return take("orderbook_delta", kind -> kind == FaultKind.SEQUENCE_GAP).isPresent();
     }
 
-    private Optional<Fault> take(String operation, boolean rest) {
+    /** Takes one use of an armed connection refusal, if any: the WebSocket handshake is then refused. */
+    public synchronized boolean takeConnectionRefusal() {
+        return take("connect", kind -> kind == FaultKind.REFUSE_CONNECTIONS).isPresent();
+    }
+
+    private Optional<Fault> take(String operation, java.util.function.Predicate<FaultKind> kinds) {
         for (int i = 0; i < armed.size(); i++) {
             Fault fault = armed.get(i);
-            if (fault.kind().isRest() == rest && fault.hits(operation)) {
+            if (kinds.test(fault.kind()) && fault.hits(operation)) {
                 Fault left = fault.used();
                 if (left.remaining() == 0) {
                     armed.remove(i);

@@ -47,6 +47,9 @@ public class FaultsResource {
         Fault fault = new Fault(body.kind(), body.operation(), body.count() == null ? 1 : body.count(),
                 body.delayMs() == null ? Duration.ZERO : Duration.ofMillis(body.delayMs()));
         faults.arm(fault);
+        if (body.kind() == FaultKind.REFUSE_CONNECTIONS) {
+            feed.dropAll();
+        }
         return Response.status(201).entity(fault).build();
     }
 

@@ -12,6 +12,7 @@ import dev.tradeloop.sim.exchange.ExchangeListener;
 import dev.tradeloop.sim.exchange.SimExchange;
 import dev.tradeloop.sim.exchange.SimFill;
 import dev.tradeloop.sim.exchange.SimMarket;
+import dev.tradeloop.sim.exchange.SimOrder;
 import dev.tradeloop.sim.config.SimConfig;
 import dev.tradeloop.sim.faults.Faults;
 import io.quarkus.logging.Log;
@@ -40,7 +41,8 @@ public class FeedHub implements ExchangeListener {
     static final String ORDERBOOK = "orderbook_delta";
     static final String TICKER = "ticker";
     static final String FILL = "fill";
-    private static final Set<String> CHANNELS = Set.of(ORDERBOOK, TICKER, FILL);
+    static final String USER_ORDERS = "user_orders";
+    private static final Set<String> CHANNELS = Set.of(ORDERBOOK, TICKER, FILL, USER_ORDERS);
 
     private final SimExchange exchange;
     private final Faults faults;
@@ -289,6 +291,48 @@ public class FeedHub implements ExchangeListener {
                 }
             }
         }
+    }
+
+    /** Every change to one of the account's orders, to its {@code user_orders} subscriptions (all markets, or those named). */
+    @Override
+    public void orderChanged(SimOrder order) {
+        for (Client client : clients.values()) {
+            if (!client.account.equals(order.accountId())) {
+                continue;
+            }
+            for (Subscription subscription : client.subscriptions.values()) {
+                boolean covers = subscription.tickers.isEmpty() || subscription.tickers.contains(order.ticker());
+                if (subscription.channel.equals(USER_ORDERS) && covers) {
+                    send(client.connection, message(null, "user_order", subscription.sid, null, userOrder(order)));
+                }
+            }
+        }
+    }
+
+    private static Map<String, Object> userOrder(SimOrder order) {
+        String outcome = order.side().outcomeSide();
+        Map<String, Object> msg = new LinkedHashMap<>();
+        msg.put("order_id", order.orderId());
+        msg.put("user_id", order.accountId());
+        msg.put("ticker", order.ticker());
+        msg.put("status", order.status().name().toLowerCase(java.util.Locale.ROOT));
+        msg.put("side", outcome);
+        msg.put("is_yes", outcome.equals("yes"));
+        msg.put("outcome_side", outcome);
+        msg.put("book_side", order.side().name().toLowerCase(java.util.Locale.ROOT));
+        msg.put("yes_price_dollars", order.yesPrice().toString());
+        msg.put("fill_count_fp", order.filledCount().toString());
+        msg.put("remaining_count_fp", order.remainingCount().toString());
+        msg.put("initial_count_fp", order.initialCount().toString());
+        msg.put("taker_fill_cost_dollars", order.takerFillCost().toString());
+        msg.put("maker_fill_cost_dollars", order.makerFillCost().toString());
+        msg.put("taker_fees_dollars", order.takerFees().toString());
+        msg.put("maker_fees_dollars", order.makerFees().toString());
+        msg.put("client_order_id", order.clientOrderId().orElse(""));
+        msg.put("created_time", order.createdAt().toString());
+        msg.put("created_ts_ms", order.createdAt().toEpochMilli());
+        msg.put("last_updated_ts_ms", order.updatedAt().toEpochMilli());
+        return msg;
     }
 
     private Map<String, Object> ticker(String ticker) {

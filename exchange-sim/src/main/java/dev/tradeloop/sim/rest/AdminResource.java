@@ -2,6 +2,7 @@ package dev.tradeloop.sim.rest;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.tradeloop.sim.exchange.Fees;
 import dev.tradeloop.sim.exchange.SimExchange;
 import dev.tradeloop.sim.exchange.SimMarket;
 import jakarta.ws.rs.Consumes;
@@ -41,7 +42,7 @@ public class AdminResource {
         exchange.addMarket(new SimMarket(body.ticker(), body.eventTicker(),
                 body.title() == null ? body.ticker() : body.title(), open, body.closeTime(),
                 body.priceLevelStructure() == null ? "linear_cent" : body.priceLevelStructure(),
-                body.exchangeIndex() == null ? 0 : body.exchangeIndex()));
+                body.exchangeIndex() == null ? 0 : body.exchangeIndex(), body.fees()));
         return Response.status(201).entity(Map.of("ticker", body.ticker())).build();
     }
 
@@ -100,7 +101,16 @@ public class AdminResource {
     /** A market to list. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record NewMarket(String ticker, String eventTicker, String title, Instant openTime, Instant closeTime,
-            String priceLevelStructure, Integer exchangeIndex) {
+            String priceLevelStructure, Integer exchangeIndex, String feeType, java.math.BigDecimal feeMultiplier) {
+
+        /** What the market's series charges: the standard fees unless a fee type or multiplier is given. */
+        Fees fees() {
+            if (feeType == null && feeMultiplier == null) {
+                return Fees.STANDARD;
+            }
+            return new Fees(feeType == null ? Fees.QUADRATIC : feeType,
+                    feeMultiplier == null ? java.math.BigDecimal.ONE : feeMultiplier);
+        }
     }
 
     /** How a market resolved, and how long its settlement timer runs (0, the default: it settles at once). */

@@ -156,4 +156,16 @@ class ClientAgainstSimulatorTest {
         });
         assertThatThrownBy(() -> trader().event("KX-NO-EVENT")).isInstanceOf(ExchangeException.NotFound.class);
     }
+
+    @Test
+    void a_series_says_what_it_charges_and_its_multiplier_is_read_exactly() {
+        SimMarkets.listWithFees("KXFEESERIES-26DEC01", "quadratic_with_maker_fees", "1.15");
+
+        var series = trader().series("KXFEESERIES");
+
+        assertThat(series.feeType()).isEqualTo("quadratic_with_maker_fees");
+        assertThat(series.feeMultiplier()).isEqualByComparingTo("1.15");
+        assertThat(series.feeMultiplier().scale()).isEqualTo(2); // 1.15 as written, not the double nearest it
+        assertThatThrownBy(() -> trader().series("KXNOSUCHSERIES")).isInstanceOf(ExchangeException.NotFound.class);
+    }
 }

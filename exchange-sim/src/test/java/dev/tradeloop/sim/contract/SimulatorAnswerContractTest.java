@@ -115,6 +115,8 @@ class SimulatorAnswerContractTest {
                 a -> a.remove("events"));
         conforms(new Operation("get-event.yaml", "GET", "/events/{event_ticker}"),
                 body(trader.get("/events/KXCONTRACT"), 200), a -> a.remove("event"));
+        conforms(new Operation("get-series.yaml", "GET", "/series/{series_ticker}"),
+                body(trader.get("/series/KXCONTRACT"), 200), a -> ((ObjectNode) a.get("series")).put("fee_multiplier", "1"));
     }
 
     @Test

@@ -116,7 +116,7 @@ class WebSocketContractTest {
     void the_feeds_commands_are_as_the_asyncapi_document_says() {
         JsonNode subscribe = Json.mapper().valueToTree(FeedCommands.subscribe(1,
                 List.of("orderbook_delta", "ticker", "fill"), List.of("KXA-1", "KXB-2")));
-        JsonNode subscribeFills = Json.mapper().valueToTree(FeedCommands.subscribe(2, List.of("fill"), List.of()));
+        JsonNode subscribeFills = Json.mapper().valueToTree(FeedCommands.subscribe(2, List.of("fill", "user_orders"), List.of()));
         JsonNode add = Json.mapper().valueToTree(FeedCommands.update(3, 7, "add_markets", List.of("KXC-3")));
         JsonNode snapshot = Json.mapper().valueToTree(FeedCommands.update(4, 7, "get_snapshot", List.of()));
         JsonNode unsubscribe = Json.mapper().valueToTree(FeedCommands.unsubscribe(5, List.of(7)));
@@ -150,7 +150,7 @@ class WebSocketContractTest {
         maker.post("/portfolio/events/orders", "{\"ticker\":\"" + ticker + "\",\"side\":\"ask\",\"price\":\"0.5730\","
                 + "\"count\":\"10.00\"" + REQUIRED + "}").then().statusCode(201);
         try (RawFeed feed = new RawFeed()) {
-            feed.send("{\"id\":1,\"cmd\":\"subscribe\",\"params\":{\"channels\":[\"orderbook_delta\",\"ticker\",\"fill\"],"
+            feed.send("{\"id\":1,\"cmd\":\"subscribe\",\"params\":{\"channels\":[\"orderbook_delta\",\"ticker\",\"fill\",\"user_orders\"],"
                     + "\"market_tickers\":[\"" + ticker + "\"],\"use_yes_price\":true}}");
             JsonNode snapshot = feed.first("orderbook_snapshot");
             trader.post("/portfolio/events/orders", "{\"ticker\":\"" + ticker + "\",\"side\":\"bid\",\"price\":\"0.5730\","
@@ -158,6 +158,7 @@ class WebSocketContractTest {
             JsonNode delta = feed.first("orderbook_delta");
             JsonNode tick = feed.first("ticker");
             JsonNode fill = feed.first("fill");
+            JsonNode userOrder = feed.first("user_order");
             int sid = snapshot.path("sid").asInt();
             feed.send("{\"id\":2,\"cmd\":\"update_subscription\",\"params\":{\"sid\":" + sid
                     + ",\"action\":\"get_snapshot\"}}");
@@ -172,6 +173,7 @@ class WebSocketContractTest {
             conforms("orderbookDeltaPayload", delta, inMsg(msg -> msg.put("delta_fp", -4)));
             conforms("tickerPayload", tick, inMsg(msg -> msg.remove("yes_bid_size_fp")));
             conforms("fillPayload", fill, inMsg(msg -> msg.remove("post_position_fp")));
+            conforms("userOrderPayload", userOrder, inMsg(msg -> msg.remove("book_side")));
             conforms("okResponsePayload", ok, message -> message.put("seq", "next"));
             conforms("unsubscribedResponsePayload", unsubscribed, message -> message.remove("seq"));
             conforms("errorResponsePayload", error, inMsg(msg -> msg.put("code", 29)));

@@ -39,6 +39,10 @@ class BookDeltasTest {
             filled.add(fill.count().hundredths());
         }
 
+        @Override
+        public void orderChanged(SimOrder order) {
+        }
+
         TreeMap<Price, Long> levels(BookSide side) {
             return sides.get(side);
         }

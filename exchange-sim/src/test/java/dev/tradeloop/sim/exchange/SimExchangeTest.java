@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tradeloop.events.money.Contracts;
 import dev.tradeloop.events.money.Money;
 import dev.tradeloop.events.money.Price;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,10 +47,48 @@ class SimExchangeTest {
 
     @Test
     void the_taker_fee_is_kalshis_formula_rounded_up_to_the_hundredth_of_a_cent() {
-        assertThat(Fees.taker(Price.parse("0.57"), Contracts.whole(10))).isEqualTo(Money.parse("0.1716"));
-        assertThat(Fees.taker(Price.parse("0.50"), Contracts.whole(100))).isEqualTo(Money.parse("1.75"));
-        assertThat(Fees.taker(Price.parse("0.01"), Contracts.whole(1))).isEqualTo(Money.parse("0.0007"));
-        assertThat(Fees.maker(Price.parse("0.50"), Contracts.whole(100))).isEqualTo(Money.ZERO);
+        assertThat(Fees.STANDARD.taker(Price.parse("0.57"), Contracts.whole(10))).isEqualTo(Money.parse("0.1716"));
+        assertThat(Fees.STANDARD.taker(Price.parse("0.50"), Contracts.whole(100))).isEqualTo(Money.parse("1.75"));
+        assertThat(Fees.STANDARD.taker(Price.parse("0.01"), Contracts.whole(1))).isEqualTo(Money.parse("0.0007"));
+        assertThat(Fees.STANDARD.maker(Price.parse("0.50"), Contracts.whole(100))).isEqualTo(Money.ZERO);
+    }
+
+    @Test
+    void a_series_fee_type_charges_makers_a_quarter_or_a_half_of_the_taker_rate_and_its_multiplier_scales_both() {
+        Fees makerFees = new Fees("quadratic_with_maker_fees", new BigDecimal("1.5"));
+        Fees comboFees = new Fees("quadratic_with_combo_maker_fees", BigDecimal.ONE);
+
+        // 0.07 × 1.5 × 10 × 0.57 × 0.43 = 0.257355, rounded up to 0.2574
+        assertThat(makerFees.taker(Price.parse("0.57"), Contracts.whole(10))).isEqualTo(Money.parse("0.2574"));
+        // 0.0175 × 1.5 × 10 × 0.57 × 0.43 = 0.06433875, rounded up to 0.0644
+        assertThat(makerFees.maker(Price.parse("0.57"), Contracts.whole(10))).isEqualTo(Money.parse("0.0644"));
+        // 0.035 × 100 × 0.50 × 0.50 = 0.875
+        assertThat(comboFees.maker(Price.parse("0.50"), Contracts.whole(100))).isEqualTo(Money.parse("0.875"));
+        assertThatThrownBy(() -> new Fees("flat", BigDecimal.ONE)).hasMessageContaining("'flat' is not");
+        assertThatThrownBy(() -> new Fees("quadratic", new BigDecimal("11"))).hasMessageContaining("between 0 and 10");
+    }
+
+    @Test
+    void on_a_series_with_maker_fees_both_sides_of_a_trade_pay_and_the_balances_move_by_cost_and_fee_cost() {
+        String market = "KXMAKERFEES-26NOV24-T1";
+        exchange.addMarket(new SimMarket(market, "KXMAKERFEES-26NOV24", "Maker fees", START.minusSeconds(60),
+                START.plus(Duration.ofHours(2)), "linear_cent", 0, new Fees("quadratic_with_maker_fees", new BigDecimal("1.5"))));
+        exchange.place("maker", new OrderRequest(market, BookSide.ASK, Contracts.whole(10), Price.parse("0.57"),
+                TimeInForce.GOOD_TILL_CANCELED, Optional.empty(), false, false));
+
+        SimOrder taker = exchange.place("trader", new OrderRequest(market, BookSide.BID, Contracts.whole(10),
+                Price.parse("0.60"), TimeInForce.GOOD_TILL_CANCELED, Optional.empty(), false, false));
+
+        // taker: trade fee 0.2574; 5.70 + 0.2574 floored to the cent is 5.96, so 0.26 in all
+        assertThat(taker.takerFees()).isEqualTo(Money.parse("0.26"));
+        assertThat(balance("trader")).isEqualTo(Money.parse("994.04"));
+        // maker: trade fee 0.0644; 4.30 + 0.0644 floored to the cent is 4.37, so 0.07 in all
+        List<SimFill> makerFills = exchange.fills("maker");
+        assertThat(makerFills).singleElement().satisfies(fill -> assertThat(fill.fee()).isEqualTo(Money.parse("0.07")));
+        assertThat(balance("maker")).isEqualTo(Money.parse("995.63"));
+        assertThatThrownBy(() -> exchange.addMarket(new SimMarket("KXMAKERFEES-26NOV24-T2", "KXMAKERFEES-26NOV24",
+                "Other fees", START.minusSeconds(60), START.plus(Duration.ofHours(2)))))
+                .hasMessageContaining("series KXMAKERFEES charges");
     }
 
     @Test

@@ -47,7 +47,7 @@ class ScenarioRunnerTest {
         Prediction latest = predictions.stream().filter(p -> p.marketTicker().equals(ticker))
                 .reduce((first, second) -> second).orElseThrow();
         Price ask = exchange.bestAsk(ticker).orElseThrow();
-        BigDecimal fee = dev.tradeloop.sim.exchange.Fees.taker(ask, Contracts.whole(1)).toBigDecimal();
+        BigDecimal fee = dev.tradeloop.sim.exchange.Fees.STANDARD.taker(ask, Contracts.whole(1)).toBigDecimal();
         return latest.probabilityYes().subtract(ask.toBigDecimal()).subtract(fee);
     }
 
