@@ -171,8 +171,16 @@ function listen() {
   source.onerror = () => { $('#connection').textContent = 'reconnecting…'; $('#connection').className = 'connection'; };
 }
 
+async function showExchange() {
+  const tradedOn = await getJson('/exchange');
+  const badge = $('#exchange');
+  badge.textContent = tradedOn ? tradedOn.label : 'exchange not known';
+  badge.className = 'exchange ' + (tradedOn ? (tradedOn.realMoney ? 'real-money' : tradedOn.exchange) : '');
+}
+
 $('#halt').onclick = () => killSwitch('HALT');
 $('#flatten').onclick = () => killSwitch('FLATTEN');
+showExchange();
 refresh();
 listen();
 // with several portfolio-service instances, this one's events cover only its partitions: read again now and then

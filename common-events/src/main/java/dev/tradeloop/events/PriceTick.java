@@ -2,14 +2,16 @@ package dev.tradeloop.events;
 
 import dev.tradeloop.events.money.Contracts;
 import dev.tradeloop.events.money.Price;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The top of one market's book at one moment, with what consumers need to judge it (status,
- * close time, volume, event, the exchange shard it trades on; once settled, which side won). Keyed by
- * market ticker; {@code sequence} orders a market's ticks so duplicates and stale ones can be dropped.
+ * close time, volume, event, the exchange shard it trades on, its series' {@code fee_multiplier}; once
+ * settled, which side won). Keyed by market ticker; {@code sequence} orders a market's ticks so
+ * duplicates and stale ones can be dropped.
  */
 public record PriceTick(
         UUID eventId,
@@ -28,7 +30,11 @@ public record PriceTick(
         Instant closeTime,
         long sequence,
         Instant exchangeTime,
-        Optional<Integer> exchangeIndex) implements Event {
+        Optional<Integer> exchangeIndex,
+        Optional<BigDecimal> feeMultiplier) implements Event {
+
+    /** The most a series' fee multiplier may be; anything above is refused as unreadable. */
+    public static final BigDecimal MOST_FEE_MULTIPLIER = BigDecimal.TEN;
 
     public PriceTick {
         Event.requireEnvelope(eventId, occurredAt, correlationId);
@@ -50,6 +56,21 @@ public record PriceTick(
         Require.present(exchangeTime, "exchangeTime");
         exchangeIndex = Require.optional(exchangeIndex);
         exchangeIndex.ifPresent(shard -> Require.nonNegative(shard, "exchangeIndex"));
+        feeMultiplier = Require.optional(feeMultiplier);
+        feeMultiplier.ifPresent(m -> {
+            if (m.signum() < 0 || m.compareTo(MOST_FEE_MULTIPLIER) > 0) {
+                throw new IllegalArgumentException("feeMultiplier " + m + " is not between 0 and " + MOST_FEE_MULTIPLIER);
+            }
+        });
+    }
+
+    /** A tick of a market whose series' fee multiplier is not said (1, the standard fees). */
+    public PriceTick(UUID eventId, Instant occurredAt, String correlationId, String marketTicker, String eventTicker,
+            MarketStatus marketStatus, Optional<Side> result, Price yesBid, Price yesAsk, Price noBid, Price noAsk,
+            Optional<Price> lastPrice, Contracts volume, Instant closeTime, long sequence, Instant exchangeTime,
+            Optional<Integer> exchangeIndex) {
+        this(eventId, occurredAt, correlationId, marketTicker, eventTicker, marketStatus, result, yesBid, yesAsk, noBid,
+                noAsk, lastPrice, volume, closeTime, sequence, exchangeTime, exchangeIndex, Optional.empty());
     }
 
     /** A tick of a market on the default exchange shard, 0. */
@@ -68,6 +89,11 @@ public record PriceTick(
     /** The price {@code side} can be bought at now. */
     public Price ask(Side side) {
         return side == Side.YES ? yesAsk : noAsk;
+    }
+
+    /** What the market's series multiplies its fees by: 1, the standard, when the event does not say. */
+    public BigDecimal feeMultiplierOrOne() {
+        return feeMultiplier.orElse(BigDecimal.ONE);
     }
 
     /** The exchange shard of the market: 0, the default, when the event does not say (it was written before shards). */

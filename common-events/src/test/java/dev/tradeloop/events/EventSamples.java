@@ -37,7 +37,8 @@ public final class EventSamples {
     public static PriceTick priceTick() {
         return new PriceTick(id(), NOW, CORRELATION, MARKET, "KXHIGHNY-26NOV24", MarketStatus.OPEN, Optional.empty(),
                 price("0.5500"), price("0.5700"), price("0.4300"), price("0.4500"), Optional.of(price("0.5600")),
-                Contracts.parse("1520.00"), Instant.parse("2026-11-25T04:59:00Z"), 4812, NOW.minusMillis(40));
+                Contracts.parse("1520.00"), Instant.parse("2026-11-25T04:59:00Z"), 4812, NOW.minusMillis(40),
+                Optional.of(0), Optional.of(new BigDecimal("1.25")));
     }
 
     public static Prediction prediction() {

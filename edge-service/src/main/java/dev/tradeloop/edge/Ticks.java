@@ -21,18 +21,19 @@ public final class Ticks {
     private Ticks() {
     }
 
-    public static MarketInfo infoOf(Market market) {
+    /** What a listing says of a market, on a series whose fees are multiplied by {@code feeMultiplier}. */
+    public static MarketInfo infoOf(Market market, java.math.BigDecimal feeMultiplier) {
         MarketStatus status = statusOf(market);
         return new MarketInfo(market.eventTicker(), status, status == MarketStatus.SETTLED ? resultOf(market)
                 : Optional.empty(), market.closeTime(),
                 market.volumeFp() == null ? Contracts.ZERO : market.volumeFp(),
-                Optional.ofNullable(market.lastPriceDollars()), market.shard());
+                Optional.ofNullable(market.lastPriceDollars()), market.shard(), feeMultiplier);
     }
 
-    public static PriceTick fromMarket(Market market, long sequence, Instant now) {
+    public static PriceTick fromMarket(Market market, java.math.BigDecimal feeMultiplier, long sequence, Instant now) {
         Price yesBid = orZero(market.yesBidDollars());
         Price noBid = orZero(market.noBidDollars());
-        return tick(market.ticker(), infoOf(market), yesBid, noBid, sequence, now);
+        return tick(market.ticker(), infoOf(market, feeMultiplier), yesBid, noBid, sequence, now);
     }
 
     public static PriceTick fromBook(LocalBook book, MarketInfo info, long sequence, Instant now) {
@@ -45,7 +46,7 @@ public final class Ticks {
         UUID id = UUID.randomUUID();
         return new PriceTick(id, now, "tick-" + ticker, ticker, info.eventTicker(), info.status(), info.result(), yesBid,
                 noBid.complement(), noBid, yesBid.complement(), info.lastPrice(), info.volume(), info.closeTime(),
-                sequence, now, Optional.of(info.exchangeIndex()));
+                sequence, now, Optional.of(info.exchangeIndex()), Optional.of(info.feeMultiplier()));
     }
 
     /** True when two ticks of a market say the same thing (a consumer learns nothing new). */

@@ -60,6 +60,7 @@ class MarketDataTest {
             assertThat(first.eventTicker()).isEqualTo("KXMD");
             assertThat(first.closeTime()).isEqualTo(close);
             assertThat(first.marketStatus()).isEqualTo(MarketStatus.OPEN);
+            assertThat(first.feeMultiplier()).hasValueSatisfying(m -> assertThat(m).isEqualByComparingTo("1"));
 
             // a maker bids 0.40 for YES and 0.55 for NO: YES is 0.40 / 0.45, NO is 0.55 / 0.60
             exchange.maker().createOrder(NewOrder.of(ticker, Side.YES, Action.BUY, Contracts.whole(50),
@@ -100,6 +101,21 @@ class MarketDataTest {
             assertThat(last.result()).contains(Side.NO);
             assertThat(ticks.decoded().stream().filter(t -> t.marketTicker().equals(ticker)))
                     .filteredOn(t -> t.marketStatus() == MarketStatus.OPEN).allMatch(t -> t.result().isEmpty());
+        }
+    }
+
+    @Test
+    void a_market_s_ticks_carry_its_series_fee_multiplier() {
+        TestExchange exchange = TestExchange.get();
+        String suffix = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String dear = "KXMDFEE" + suffix + "-E-T1";
+        exchange.listMarket(dear, "KXMDFEE" + suffix + "-E", Instant.now().plus(2, ChronoUnit.HOURS),
+                "quadratic_with_maker_fees", "1.5");
+
+        try (TopicReader<PriceTick> ticks = TestKafka.get().reader(Topics.PRICE_TICKS)) {
+            PriceTick first = ticks.await(t -> t.marketTicker().equals(dear), DEADLINE);
+
+            assertThat(first.feeMultiplier()).hasValueSatisfying(m -> assertThat(m).isEqualByComparingTo("1.5"));
         }
     }
 }

@@ -18,7 +18,7 @@ class TicksTest {
         Market market = Json.mapper().readValue("{\"ticker\":\"KXT-1\",\"event_ticker\":\"KXT\",\"status\":\"" + status
                 + "\",\"result\":\"" + result + "\",\"close_time\":\"2026-12-02T12:00:00Z\",\"yes_bid_dollars\":\"0.40\","
                 + "\"no_bid_dollars\":\"0.58\",\"volume_fp\":\"10.00\",\"exchange_index\":2}", Market.class);
-        return Ticks.fromMarket(market, 1, Instant.parse("2026-12-02T10:00:00Z"));
+        return Ticks.fromMarket(market, java.math.BigDecimal.ONE, 1, Instant.parse("2026-12-02T10:00:00Z"));
     }
 
     @ParameterizedTest(name = "{0} with result ''{1}'' is {2}")

@@ -13,6 +13,13 @@ public interface PortfolioConfig {
     @WithDefault("http://127.0.0.1:8102")
     URI riskUrl();
 
+    /**
+     * The exchange the loop trades on, as the services are told it ({@code sim}, {@code demo},
+     * {@code prod} or a base URL): the dashboard shows it, and says when it is real money.
+     */
+    @WithDefault("sim")
+    String exchange();
+
     /** How long an operator action waits for risk-service. */
     @WithDefault("5s")
     Duration riskTimeout();

@@ -36,6 +36,13 @@ class ProjectionTest {
     }
 
     @Test
+    void the_dashboard_is_told_which_exchange_the_loop_trades_on() {
+        given().get("/exchange").then().statusCode(200)
+                .body("exchange", org.hamcrest.Matchers.equalTo("sim"))
+                .body("realMoney", org.hamcrest.Matchers.equalTo(false));
+    }
+
+    @Test
     void a_position_from_approval_to_stop_loss_is_shown_with_its_exits_orders_and_pnl() {
         PositionStory story = new PositionStory();
         story.publish(kafka);

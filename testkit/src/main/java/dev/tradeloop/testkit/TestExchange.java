@@ -146,6 +146,13 @@ public final class TestExchange {
         admin("/sim/admin/markets", body);
     }
 
+    /** Lists a market whose series charges {@code feeType} times {@code feeMultiplier} (a JSON number). */
+    public void listMarket(String ticker, String eventTicker, Instant closeTime, String feeType, String feeMultiplier) {
+        admin("/sim/admin/markets", "{\"ticker\":\"" + ticker + "\",\"event_ticker\":\"" + eventTicker
+                + "\",\"close_time\":\"" + closeTime + "\",\"fee_type\":\"" + feeType + "\",\"fee_multiplier\":"
+                + feeMultiplier + "}");
+    }
+
     /** Settles a market: {@code winner}'s contracts pay $1.00. */
     public void settle(String ticker, dev.tradeloop.events.Side winner) {
         admin("/sim/admin/markets/" + ticker + "/settle", "{\"result\":\"" + winner.name().toLowerCase(java.util.Locale.ROOT)

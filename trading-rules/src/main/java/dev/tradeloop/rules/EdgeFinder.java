@@ -15,8 +15,8 @@ import java.util.Optional;
 
 /**
  * Whether a prediction shows an edge on a market under a method: the market filters first, then
- * for YES and for NO {@code edge = p_side − ask_side − fee per contract}, and the better side if its
- * edge is above the method's minimum.
+ * for YES and for NO {@code edge = p_side − ask_side − fee per contract} (the taker fee times the
+ * series' fee multiplier the tick carries), and the better side if its edge is above the method's minimum.
  */
 public final class EdgeFinder {
 
@@ -73,7 +73,7 @@ public final class EdgeFinder {
 
     private static Opportunity opportunity(Side side, Prediction prediction, PriceTick tick) {
         Price ask = tick.ask(side);
-        Money fee = EntryFees.perContract(ask);
+        Money fee = EntryFees.perContract(ask, tick.feeMultiplierOrOne());
         BigDecimal probability = prediction.probability(side);
         BigDecimal edge = probability.subtract(ask.toBigDecimal()).subtract(fee.toBigDecimal());
         return new Opportunity(side, probability, ask, fee, edge);

@@ -1,6 +1,7 @@
 package dev.tradeloop.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tradeloop.events.MarketStatus;
 import dev.tradeloop.events.Prediction;
@@ -55,6 +56,25 @@ class EdgeFinderTest {
         assertThat(yes.side()).isEqualTo(Side.YES);
         assertThat(yes.ask()).isEqualTo(Price.parse("0.57"));
         assertThat(yes.edge()).isEqualByComparingTo("0.0528"); // 0.64 - 0.57 - 0.0172
+    }
+
+    @Test
+    void the_series_fee_multiplier_the_tick_carries_scales_the_fee_and_can_take_the_edge_away() {
+        PriceTick standard = tick("0.55", "0.57");
+        PriceTick dearer = new PriceTick(standard.eventId(), standard.occurredAt(), "c", "KXT", "KX", MarketStatus.OPEN,
+                Optional.empty(), standard.yesBid(), standard.yesAsk(), standard.noBid(), standard.noAsk(), Optional.empty(),
+                standard.volume(), standard.closeTime(), 1, standard.exchangeTime(), Optional.of(0),
+                Optional.of(new BigDecimal("1.5")));
+
+        // 0.07 × 1.5 × 0.57 × 0.43 = 0.0257355, rounded up to 0.0258: 0.64 − 0.57 − 0.0258 = 0.0442, under 0.05
+        assertThat(EntryFees.perContract(Price.parse("0.57"), new BigDecimal("1.5"))).isEqualTo(Money.parse("0.0258"));
+        assertThat(EdgeFinder.evaluate(prediction("0.64", "0.80"), standard, METHOD, NOW).opportunity()).isPresent();
+        assertThat(EdgeFinder.evaluate(prediction("0.64", "0.80"), dearer, METHOD, NOW).skipped())
+                .containsExactly(EdgeFinder.Skip.NO_EDGE);
+        assertThatThrownBy(() -> new PriceTick(standard.eventId(), standard.occurredAt(), "c", "KXT", "KX",
+                MarketStatus.OPEN, Optional.empty(), standard.yesBid(), standard.yesAsk(), standard.noBid(),
+                standard.noAsk(), Optional.empty(), standard.volume(), standard.closeTime(), 1, standard.exchangeTime(),
+                Optional.of(0), Optional.of(new BigDecimal("11")))).hasMessageContaining("between 0 and 10");
     }
 
     @Test

@@ -13,8 +13,8 @@ public interface MarketDataConfig {
     @WithDefault("true")
     boolean enabled();
 
-    /** Watch only the open markets of this series (Kalshi's {@code series_ticker}); all open markets if unset. */
-    Optional<String> series();
+    /** Watch only the open markets of these series (Kalshi's {@code series_ticker}, comma-separated); all if unset. */
+    Optional<java.util.List<String>> series();
 
     /**
      * A watched market heard nothing of (no book, no ticker message) for this long is resynchronised

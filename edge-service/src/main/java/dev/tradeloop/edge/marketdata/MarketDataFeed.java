@@ -13,6 +13,7 @@ import dev.tradeloop.exchange.feed.FeedMessages;
 import dev.tradeloop.exchange.feed.LocalBook;
 import dev.tradeloop.exchange.feed.MarketFeed;
 import dev.tradeloop.exchange.model.Market;
+import dev.tradeloop.exchange.model.Series;
 import dev.tradeloop.exchange.rest.ExchangeException;
 import dev.tradeloop.exchange.rest.KalshiClient;
 import dev.tradeloop.support.EventPublisher;
@@ -26,6 +27,7 @@ import jakarta.enterprise.inject.Instance;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -59,6 +61,8 @@ public class MarketDataFeed implements FeedListener {
     private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(
             runnable -> new Thread(runnable, "market-list-refresh"));
     private MarketFeed feed;
+    private final SeriesFees fees = new SeriesFees();
+    private final Set<String> unwatchable = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public MarketDataFeed(MarketDataConfig config, Instance<KalshiClient> client, Instance<ApiCredentials> credentials,
             Instance<ExchangeEnvironment> environment, EventPublisher publisher, OperationalErrors errors, Clock clock,
@@ -106,14 +110,24 @@ public class MarketDataFeed implements FeedListener {
      * whose close time moved carries the new one in its next ticks.
      */
     private Set<String> listOpenMarkets(KalshiClient rest) {
-        Map<String, String> filters = new HashMap<>(Map.of("status", "open"));
-        config.series().ifPresent(series -> filters.put("series_ticker", series));
+        List<Market> open = new java.util.ArrayList<>();
+        if (config.series().isEmpty()) {
+            open.addAll(rest.allMarkets(Map.of("status", "open")));
+        } else {
+            for (String series : config.series().get()) {
+                open.addAll(rest.allMarkets(Map.of("status", "open", "series_ticker", series)));
+            }
+        }
         Set<String> tickers = new HashSet<>();
-        for (Market market : rest.allMarkets(filters)) {
+        for (Market market : open) {
+            if (!markets.containsKey(market.ticker()) && !feesKnown(rest, market)) {
+                continue; // not watched until what its series charges is known: an edge needs the fee
+            }
             tickers.add(market.ticker());
-            MarketInfo known = markets.putIfAbsent(market.ticker(), Ticks.infoOf(market));
+            java.math.BigDecimal multiplier = fees.of(rest, market.eventTicker()).feeMultiplier();
+            MarketInfo known = markets.putIfAbsent(market.ticker(), Ticks.infoOf(market, multiplier));
             if (known == null) {
-                send(Ticks.fromMarket(market, sequence.next(market.ticker()), clock.instant()));
+                send(Ticks.fromMarket(market, multiplier, sequence.next(market.ticker()), clock.instant()));
             } else if (market.closeTime() != null && !market.closeTime().equals(known.closeTime())) {
                 // the exchange moved the close (a paper scenario resumed after a pause, a real market extended)
                 markets.computeIfPresent(market.ticker(), (ticker, info) -> info.withCloseTime(market.closeTime()));
@@ -121,6 +135,28 @@ public class MarketDataFeed implements FeedListener {
             }
         }
         return tickers;
+    }
+
+    /**
+     * True when the fees of the market's series are known and are a schedule the edge can estimate
+     * (Kalshi's quadratic ones); a series that cannot be read now is tried again at the next refresh.
+     */
+    private boolean feesKnown(KalshiClient rest, Market market) {
+        try {
+            Series series = fees.of(rest, market.eventTicker());
+            if (series.feeType().equals("flat")) {
+                if (unwatchable.add(market.ticker())) {
+                    Log.warnf("market %s is not watched: its series %s charges flat fees, which the edge cannot "
+                            + "estimate", market.ticker(), series.ticker());
+                }
+                return false;
+            }
+            return true;
+        } catch (ExchangeException e) {
+            Log.warnf("market %s is not watched yet: its series' fees cannot be read (%s)", market.ticker(),
+                    e.getMessage());
+            return false;
+        }
     }
 
     private void refresh() {
@@ -155,7 +191,9 @@ public class MarketDataFeed implements FeedListener {
      */
     private void reportEnd(KalshiClient rest, String ticker) {
         try {
-            PriceTick tick = Ticks.fromMarket(rest.market(ticker), sequence.next(ticker), clock.instant());
+            Market market = rest.market(ticker);
+            PriceTick tick = Ticks.fromMarket(market, fees.of(rest, market.eventTicker()).feeMultiplier(),
+                    sequence.next(ticker), clock.instant());
             send(tick);
             if (tick.result().isPresent()) {
                 awaitingResult.remove(ticker);

@@ -9,8 +9,8 @@ record Arguments(String command, String ticker, String env, Optional<String> bas
         Optional<String> keyFile, boolean productionConfirmed, Optional<String> status, List<String> series) {
 
     private static final Set<String> COMMANDS = Set.of("markets", "market", "orderbook", "balance", "positions",
-            "orders", "fills", "check");
-    private static final Set<String> PRIVATE = Set.of("balance", "positions", "orders", "fills", "check");
+            "orders", "fills", "check", "probe");
+    private static final Set<String> PRIVATE = Set.of("balance", "positions", "orders", "fills", "check", "probe");
     private static final Set<String> NEED_TICKER = Set.of("market", "orderbook");
 
     boolean isPrivate() {
@@ -43,6 +43,7 @@ record Arguments(String command, String ticker, String env, Optional<String> bas
                 case "--key-file" -> keyFile = Optional.of(value(words, ++i, word));
                 case "--status" -> status = Optional.of(value(words, ++i, word));
                 case "--series" -> series = List.of(value(words, ++i, word).split(","));
+                case "--market" -> ticker = value(words, ++i, word);
                 case "--i-mean-production" -> production = true;
                 default -> {
                     if (word.startsWith("--") || ticker != null || !NEED_TICKER.contains(command)) {

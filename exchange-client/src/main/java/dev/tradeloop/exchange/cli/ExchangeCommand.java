@@ -26,7 +26,8 @@ import java.util.Optional;
 
 /**
  * {@code ./tradeloop exchange}: the way a trader checks credentials and a market before trusting
- * the loop with money. Reads only; it never places an order.
+ * the loop with money. Reads only, except {@code probe}, which places post-only orders far from the
+ * market on demo (never on production) and cancels them.
  */
 public final class ExchangeCommand {
 
@@ -40,6 +41,10 @@ public final class ExchangeCommand {
                                                                         trading: credentials and clock, the tier and
                                                                         its limits, the balance of each shard, and the
                                                                         shard and price grid of each market watched
+              probe [--market TICKER | --series KX…,…]                  learns on demo what Kalshi's specification leaves
+                                                                        open (docs/KALSHI.md), with post-only orders of
+                                                                        1 contract far from the market, each cancelled;
+                                                                        refused on production
             options:
               --env sim|demo|prod     where (default sim: the local simulator); prod also needs --i-mean-production
               --base-url URL          any exchange at URL (ending in /trade-api/v2) instead of --env
@@ -82,7 +87,11 @@ public final class ExchangeCommand {
                         + "--key-file, or " + ApiCredentials.KEY_ID_VARIABLE + " and " + ApiCredentials.KEY_PATH_VARIABLE);
                 return 1;
             }
-            new Report(out).print(arguments, client);
+            if (arguments.command().equals("probe")) {
+                new Probe(out, client, credentials.get()).run(Optional.ofNullable(arguments.ticker()), arguments.series());
+            } else {
+                new Report(out).print(arguments, client);
+            }
             return 0;
         } catch (ExchangeException | InvalidCredentialsException e) {
             err.println("tradeloop exchange: " + e.getMessage());

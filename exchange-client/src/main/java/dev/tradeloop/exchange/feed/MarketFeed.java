@@ -76,6 +76,7 @@ public final class MarketFeed implements AutoCloseable {
     });
 
     private WebSocket socket;
+    private java.util.concurrent.CompletableFuture<WebSocket> sending = java.util.concurrent.CompletableFuture.completedFuture(null);
     private int nextCommandId;
     private int failedAttempts;
     private boolean closed;
@@ -492,15 +493,27 @@ public final class MarketFeed implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends a command after the one before it has gone: the JDK's WebSocket takes one send at a
+     * time, and refuses a second while the first is outstanding.
+     */
     private void send(Map<String, Object> command) {
         if (socket == null) {
             return;
         }
+        String text;
         try {
-            socket.sendText(mapper.writeValueAsString(command), true);
+            text = mapper.writeValueAsString(command);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+        WebSocket target = socket;
+        sending = sending.handle((sent, failure) -> target).thenCompose(ws -> ws.sendText(text, true))
+                .whenComplete((sent, failure) -> {
+                    if (failure != null) {
+                        LOG.warning("a feed command could not be sent (" + failure + "): " + text);
+                    }
+                });
     }
 
     /** A subscription the exchange made: its channel and the markets it covers (none for an account channel). */

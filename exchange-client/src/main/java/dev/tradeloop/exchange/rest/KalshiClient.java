@@ -166,6 +166,16 @@ public final class KalshiClient {
                 new TypeReference<CancelAck>() { });
     }
 
+    /**
+     * Cancels an order without routing it ({@code market_ticker} left out), so Kalshi sends it to
+     * shard 0: only {@code ./tradeloop exchange probe} sends this, to learn what shard 0 answers for
+     * another shard's order. Trading always routes ({@link #cancelOrder}).
+     */
+    public CancelAck cancelOrderUnrouted(String orderId) {
+        return answerTo(write("DELETE", "/portfolio/events/orders/" + encode(orderId), Optional.empty(),
+                RateLimits.CANCEL_COST), new TypeReference<CancelAck>() { });
+    }
+
     /** Sets a resting order's YES price and total count (filled included). */
     public AmendAck amendOrder(String orderId, String ticker, String side, Price yesPrice, Contracts totalCount) {
         Map<String, Object> body = Map.of("ticker", ticker, "side", side, "price", yesPrice, "count", totalCount);
@@ -187,7 +197,7 @@ public final class KalshiClient {
      */
     public Order order(String orderId, String marketTicker) {
         try {
-            return convert(read("/portfolio/orders/" + encode(orderId)).get("order"), new TypeReference<Order>() { });
+            return orderById(orderId);
         } catch (ExchangeException.NotFound notOnTheDefaultShard) {
             Optional<String> cursor = Optional.empty();
             do {
@@ -200,6 +210,11 @@ public final class KalshiClient {
             } while (cursor.isPresent());
             throw notOnTheDefaultShard;
         }
+    }
+
+    /** {@code GET /portfolio/orders/{id}} as the exchange answers it, with no look in the market's listing. */
+    public Order orderById(String orderId) {
+        return convert(read("/portfolio/orders/" + encode(orderId)).get("order"), new TypeReference<Order>() { });
     }
 
     public Page<Order> orders(Map<String, String> filters, Optional<String> cursor, int limit) {

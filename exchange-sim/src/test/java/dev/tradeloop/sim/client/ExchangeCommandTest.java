@@ -97,4 +97,43 @@ class ExchangeCommandTest {
         assertThat(run(withBase("market", "KX-NOPE"))).isEqualTo(1);
         assertThat(err.toString()).contains("404").contains("market KX-NOPE not found");
     }
+
+    private static final String[] TRADER = {"--key-id", "22222222-2222-4222-8222-222222222222",
+            "--key-file", "src/test/resources/private/trader.key.pem"};
+
+    private String[] asTrader(String... args) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + TRADER.length);
+        System.arraycopy(TRADER, 0, all, args.length, TRADER.length);
+        return withBase(all);
+    }
+
+    @Test
+    void probe_learns_what_the_specification_leaves_open_and_leaves_no_order_resting() {
+        String ticker = SimMarkets.list("KXPROBE", "deci_cent", 2);
+
+        int exit = run(asTrader("probe", "--series", "KXPROBE"));
+
+        assertThat(exit).as(err.toString()).isZero();
+        String printed = out.toString();
+        // the simulator's choices, each the stricter reading of the specification (docs/KALSHI.md)
+        assertThat(printed).contains("on " + ticker + ", shard 2")
+                .containsPattern("a post-only bid of 1 at 0\\.0010 rests:\\s+yes, order ")
+                .containsPattern("GET /portfolio/orders/\\{id\\} finds an order on shard 2:\\s+refused, .*404")
+                .containsPattern("the feed's ok answer carries seq:\\s+yes, seq \\d+")
+                .containsPattern("reduce_only on a resting \\(good-till-canceled\\) sale:\\s+refused, ")
+                .containsPattern("a cancel without market_ticker of an order on shard 2:\\s+refused, .*404")
+                .contains("cancelled order ");
+        assertThat(run(asTrader("orders"))).isZero();
+        assertThat(out.toString().lines().filter(line -> line.contains(ticker) && line.contains("resting"))).isEmpty();
+    }
+
+    @Test
+    void probe_is_refused_on_production_even_when_confirmed() {
+        int exit = new ExchangeCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of()).run(new String[] {"probe", "--env", "prod",
+                        "--i-mean-production", "--market", "KXANY", "--key-id", TRADER[1], "--key-file", TRADER[3]});
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("probe places orders").contains("never on production");
+    }
 }

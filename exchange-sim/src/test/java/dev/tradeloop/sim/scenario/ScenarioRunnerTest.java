@@ -168,7 +168,8 @@ class ScenarioRunnerTest {
         runTo(runner, 55);
         assertThat(exchange.bestBid("KXPAPER-CPI-T3.0")).contains(Price.parse("0.79"));
         // bought at 0.39; at 66 s the truth is at its 0.75 peak and the makers come within 5 cents: bid 0.69;
-        // by 76 s they sell off to 15 cents under the falling truth (0.683): bid 0.52, the trailing stop's fall
+        // by 76 s the truth has fallen to 0.575 and the makers with it, 4.5 cents under: bid 0.52, the trailing
+        // stop's fall, and no edge for a new entry afterwards (0.575 − the 0.54 ask − the fee is under 0.05)
         runTo(runner, 66);
         assertThat(exchange.bestBid("KXPAPER-HIGHNY-T52")).contains(Price.parse("0.69"));
         for (long s = 67; s <= 76; s++) {
