@@ -118,4 +118,25 @@ class MarketDataTest {
             assertThat(first.feeMultiplier()).hasValueSatisfying(m -> assertThat(m).isEqualByComparingTo("1.5"));
         }
     }
+
+    @Test
+    void a_settled_market_s_last_tick_says_what_the_exchange_paid_the_account_for_it() {
+        TestExchange exchange = TestExchange.get();
+        String ticker = "KXMDPAID-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        exchange.listMarket(ticker, "KXMDPAID", Instant.now().plus(2, ChronoUnit.HOURS));
+        exchange.maker().createOrder(NewOrder.of(ticker, Side.NO, Action.BUY, Contracts.whole(20),
+                Price.parse("0.60"), NewOrder.GOOD_TILL_CANCELED, "md-" + UUID.randomUUID()));
+        exchange.trader().createOrder(NewOrder.of(ticker, Side.YES, Action.BUY, Contracts.whole(20),
+                Price.parse("0.40"), NewOrder.IMMEDIATE_OR_CANCEL, "md-" + UUID.randomUUID()));
+
+        try (TopicReader<PriceTick> ticks = TestKafka.get().reader(Topics.PRICE_TICKS)) {
+            ticks.await(t -> t.marketTicker().equals(ticker), DEADLINE);
+
+            exchange.settle(ticker, Side.YES);
+
+            PriceTick last = ticks.await(t -> t.marketTicker().equals(ticker)
+                    && t.marketStatus() == MarketStatus.SETTLED, DEADLINE);
+            assertThat(last.accountSettlement()).contains(dev.tradeloop.events.money.Money.parse("20.00"));
+        }
+    }
 }

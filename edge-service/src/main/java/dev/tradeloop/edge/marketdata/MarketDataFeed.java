@@ -14,6 +14,7 @@ import dev.tradeloop.exchange.feed.LocalBook;
 import dev.tradeloop.exchange.feed.MarketFeed;
 import dev.tradeloop.exchange.model.Market;
 import dev.tradeloop.exchange.model.Series;
+import dev.tradeloop.exchange.model.Settlement;
 import dev.tradeloop.exchange.rest.ExchangeException;
 import dev.tradeloop.exchange.rest.KalshiClient;
 import dev.tradeloop.support.EventPublisher;
@@ -29,6 +30,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -194,6 +196,9 @@ public class MarketDataFeed implements FeedListener {
             Market market = rest.market(ticker);
             PriceTick tick = Ticks.fromMarket(market, fees.of(rest, market.eventTicker()).feeMultiplier(),
                     sequence.next(ticker), clock.instant());
+            if (tick.result().isPresent()) {
+                tick = withWhatTheAccountWasPaid(rest, tick);
+            }
             send(tick);
             if (tick.result().isPresent()) {
                 awaitingResult.remove(ticker);
@@ -201,6 +206,27 @@ public class MarketDataFeed implements FeedListener {
             }
         } catch (ExchangeException.NotFound e) {
             awaitingResult.remove(ticker);
+        }
+    }
+
+    /**
+     * The settled market's last tick says what the exchange paid the account for it ({@code GET
+     * /portfolio/settlements}), for the monitor to check against what the positions held expected. A
+     * market the account held nothing of is not listed there, and neither, for a moment, is one just
+     * finalized: then the tick says nothing, and nothing is checked.
+     */
+    private PriceTick withWhatTheAccountWasPaid(KalshiClient rest, PriceTick tick) {
+        try {
+            Optional<Settlement> settlement = rest.settlements(Map.of("ticker", tick.marketTicker()), Optional.empty(),
+                    100).items().stream().filter(s -> s.ticker().equals(tick.marketTicker())).findFirst();
+            if (settlement.isEmpty()) {
+                Log.infof("market %s settled; the exchange lists no settlement of it for this account", tick.marketTicker());
+            }
+            return tick.withAccountSettlement(settlement.map(Settlement::revenueDollars));
+        } catch (ExchangeException | IllegalArgumentException e) {
+            Log.warnf("market %s settled, but what it paid the account cannot be read (%s): not checked",
+                    tick.marketTicker(), e.getMessage());
+            return tick;
         }
     }
 

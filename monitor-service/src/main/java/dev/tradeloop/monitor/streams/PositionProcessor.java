@@ -9,7 +9,9 @@ import dev.tradeloop.events.Fill;
 import dev.tradeloop.events.MethodRef;
 import dev.tradeloop.events.OrderEvent;
 import dev.tradeloop.events.Prediction;
+import dev.tradeloop.events.PositionSettled;
 import dev.tradeloop.events.PriceTick;
+import dev.tradeloop.events.money.Money;
 import dev.tradeloop.events.TradingState;
 import dev.tradeloop.rules.Method;
 import dev.tradeloop.rules.position.Position;
@@ -85,14 +87,20 @@ final class PositionProcessor implements Processor<String, Event, String, Event>
             ticks.put(tick.marketTicker(), tick);
             metrics.tickProcessed();
             Optional<BigDecimal> probability = probabilityOf(tick.marketTicker());
+            Money payouts = Money.ZERO;
             for (Position position : positions.on(tick.marketTicker())) {
                 reportedStale.remove(position.positionId());
                 for (Event sent : evaluate(position, tick, probability, now)) {
                     if (sent instanceof ExitTrigger) {
                         metrics.tickToTrigger(Duration.between(tick.occurredAt(), now));
+                    } else if (sent instanceof PositionSettled settled) {
+                        payouts = payouts.plus(settled.payout());
                     }
                 }
             }
+            Money expected = payouts;
+            tick.accountSettlement().flatMap(paid -> SettlementCheck.mismatch(tick, expected, now))
+                    .ifPresent(alert -> context.forward(new Record<>(tick.marketTicker(), alert, now.toEpochMilli())));
         } else if (event instanceof Prediction prediction) {
             Prediction held = predictions.get(prediction.marketTicker());
             if (held == null || !prediction.occurredAt().isBefore(held.occurredAt())) {

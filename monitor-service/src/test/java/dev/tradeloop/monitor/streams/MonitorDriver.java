@@ -137,9 +137,14 @@ final class MonitorDriver implements Closeable {
 
     /** The market's last tick: settled, {@code result} won, the book empty. */
     void settled(Side result) {
+        settled(result, Optional.empty());
+    }
+
+    /** As {@link #settled(Side)}, saying what the exchange paid the account for the market. */
+    void settled(Side result, Optional<Money> accountPaid) {
         PriceTick tick = new PriceTick(UUID.randomUUID(), now, "tick", MARKET, "KXMON", MarketStatus.SETTLED,
                 Optional.of(result), Price.ZERO, Price.ONE, Price.ZERO, Price.ONE, Optional.empty(),
-                Contracts.whole(500), T0, ++sequence, now);
+                Contracts.whole(500), T0, ++sequence, now).withAccountSettlement(accountPaid);
         ticks.pipeInput(MARKET, Topics.PRICE_TICKS.codec().encode(tick), now);
     }
 

@@ -104,6 +104,34 @@ class MonitorTopologyTest {
     }
 
     @Test
+    void a_settlement_the_exchange_paid_as_the_positions_expected_is_confirmed_and_another_is_a_mismatch() {
+        monitor.tick("0.49", "0.50");
+        monitor.fill(Side.YES, Action.BUY, 60, "0.50", "0.53");
+        monitor.positionEvents();
+
+        monitor.settled(Side.YES, Optional.of(Money.parse("60.00")));
+
+        assertThat(types(monitor.positionEvents())).containsExactly("PositionSettled");
+        assertThat(monitor.alerts()).isEmpty();
+    }
+
+    @Test
+    void a_settlement_that_paid_other_than_the_positions_held_raises_a_reconciliation_mismatch() {
+        monitor.tick("0.49", "0.50");
+        monitor.fill(Side.YES, Action.BUY, 60, "0.50", "0.53");
+        monitor.positionEvents();
+
+        // the exchange paid for 75 contracts: 15 held that no position accounts for
+        monitor.settled(Side.YES, Optional.of(Money.parse("75.00")));
+
+        assertThat(monitor.alerts()).singleElement().satisfies(alert -> {
+            assertThat(alert.code()).isEqualTo(dev.tradeloop.events.AlertCode.RECONCILIATION_MISMATCH);
+            assertThat(alert.message()).contains("the exchange paid the account $75.00")
+                    .contains("the positions held expected $60.00");
+        });
+    }
+
+    @Test
     void a_position_on_the_losing_side_settles_at_nothing() {
         monitor.tick("0.48", "0.50");
         monitor.fill(Side.NO, Action.BUY, 10, "0.50", "0.18");
