@@ -103,11 +103,15 @@ class MonitorTopologyTest {
         assertThat(monitor.exitTriggers()).isEmpty();
     }
 
-    @Test
-    void a_settlement_the_exchange_paid_as_the_positions_expected_is_confirmed_and_another_is_a_mismatch() {
+    private void holdingSixtyYes() {
         monitor.tick("0.49", "0.50");
         monitor.fill(Side.YES, Action.BUY, 60, "0.50", "0.53");
         monitor.positionEvents();
+    }
+
+    @Test
+    void a_settlement_the_exchange_paid_as_the_positions_expected_is_confirmed() {
+        holdingSixtyYes();
 
         monitor.settled(Side.YES, Optional.of(Money.parse("60.00")));
 
@@ -117,9 +121,7 @@ class MonitorTopologyTest {
 
     @Test
     void a_settlement_that_paid_other_than_the_positions_held_raises_a_reconciliation_mismatch() {
-        monitor.tick("0.49", "0.50");
-        monitor.fill(Side.YES, Action.BUY, 60, "0.50", "0.53");
-        monitor.positionEvents();
+        holdingSixtyYes();
 
         // the exchange paid for 75 contracts: 15 held that no position accounts for
         monitor.settled(Side.YES, Optional.of(Money.parse("75.00")));
