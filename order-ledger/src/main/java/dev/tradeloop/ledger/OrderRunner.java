@@ -115,7 +115,9 @@ public class OrderRunner {
      * Waits for a placed order's fill until {@code deadline} (or until {@code stopEarly} says so),
      * then cancels what rests; records every fill once, and the attempt's end. The order is read
      * when the {@code user_orders} feed says it changed, and otherwise every
-     * {@code live-read-interval}; while the feed is not live, every {@code poll-interval}.
+     * {@code live-read-interval}; while the feed is not live, every {@code poll-interval}. An order
+     * that stopped resting ends the attempt only once the fills recorded add up to what the exchange
+     * says filled: fills that lag behind the order, or a fills listing that failed, are read again.
      */
     public Attempt work(Attempt attempt, Instant deadline, BooleanSupplier stopEarly, Report report)
             throws SQLException, InterruptedException {
@@ -138,6 +140,18 @@ public class OrderRunner {
                     continue;
                 }
                 recordFills(attempt, orderId, report);
+                if (!order.isResting() && ledger.filledBy(attempt.clientOrderId()).compareTo(order.fillCountFp()) < 0) {
+                    // the exchange counts fills its listing did not give (they lag, or it failed): the attempt
+                    // ends only once every one is recorded, or the next walk would buy them again
+                    if (!"fills-missing".equals(why)) {
+                        Log.warnf("order %s: the exchange says %s filled, %s recorded; waiting for the rest of its "
+                                + "fills correlationId=%s", attempt.clientOrderId(), order.fillCountFp(),
+                                ledger.filledBy(attempt.clientOrderId()), report.correlationId());
+                    }
+                    Thread.sleep(pollInterval.toMillis());
+                    why = "fills-missing";
+                    continue;
+                }
                 if (!order.isResting()) {
                     Contracts filled = order.fillCountFp();
                     OrderStatus status = filled.compareTo(attempt.count()) >= 0 ? OrderStatus.FILLED : OrderStatus.CANCELLED;

@@ -14,7 +14,7 @@ public record Fault(FaultKind kind, String operation, int remaining, Duration de
         }
         if (operation == null || operation.isBlank()) {
             operation = kind == FaultKind.SEQUENCE_GAP ? "orderbook_delta"
-                    : kind == FaultKind.REFUSE_CONNECTIONS ? "connect" : "*";
+                    : kind == FaultKind.REFUSE_CONNECTIONS ? "connect" : kind == FaultKind.FILLS_LAG ? "fills" : "*";
         }
         if (remaining < 0) {
             throw new IllegalArgumentException("remaining uses cannot be negative");
@@ -22,7 +22,8 @@ public record Fault(FaultKind kind, String operation, int remaining, Duration de
         if (delay == null) {
             delay = Duration.ZERO;
         }
-        if ((kind == FaultKind.TIMEOUT || kind == FaultKind.RESPONSE_LOST || kind == FaultKind.LATENCY)
+        if ((kind == FaultKind.TIMEOUT || kind == FaultKind.RESPONSE_LOST || kind == FaultKind.LATENCY
+                || kind == FaultKind.FILLS_LAG)
                 && delay.isZero()) {
             throw new IllegalArgumentException(kind + " needs a delay");
         }

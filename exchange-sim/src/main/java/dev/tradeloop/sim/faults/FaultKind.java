@@ -30,11 +30,17 @@ public enum FaultKind {
      * WebSocket: every open connection is closed, and the next {@code count} handshakes are refused
      * with 503, as when the exchange's WebSocket gateway is down while REST still answers.
      */
-    REFUSE_CONNECTIONS;
+    REFUSE_CONNECTIONS,
+    /**
+     * The next {@code count} fills listings leave out every fill younger than the fault's delay, as
+     * when Kalshi's fills lag behind the order's status (the order says executed, its fills are not
+     * listed yet).
+     */
+    FILLS_LAG;
 
-    /** The kinds that hit REST operations. */
+    /** The kinds that hit REST operations through the interceptor (the others act where they are consulted). */
     public boolean isRest() {
         return this != SEQUENCE_GAP && this != DROP_CONNECTIONS && this != END_SUBSCRIPTIONS
-                && this != REFUSE_CONNECTIONS;
+                && this != REFUSE_CONNECTIONS && this != FILLS_LAG;
     }
 }

@@ -38,6 +38,11 @@ public class Faults {
         return take("connect", kind -> kind == FaultKind.REFUSE_CONNECTIONS).isPresent();
     }
 
+    /** Takes one use of an armed fills lag, if any: how far behind the fills listing is. */
+    public synchronized Optional<java.time.Duration> takeFillsLag() {
+        return take("fills", kind -> kind == FaultKind.FILLS_LAG).map(Fault::delay);
+    }
+
     private Optional<Fault> take(String operation, java.util.function.Predicate<FaultKind> kinds) {
         for (int i = 0; i < armed.size(); i++) {
             Fault fault = armed.get(i);

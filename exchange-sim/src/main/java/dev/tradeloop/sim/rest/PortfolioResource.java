@@ -1,6 +1,7 @@
 package dev.tradeloop.sim.rest;
 
 import dev.tradeloop.sim.faults.FaultInjected;
+import dev.tradeloop.sim.faults.Faults;
 import dev.tradeloop.events.money.Money;
 import dev.tradeloop.events.money.Price;
 import dev.tradeloop.sim.auth.SignatureFilter;
@@ -26,8 +27,12 @@ import java.util.Map;
 public class PortfolioResource {
 
     private final SimExchange exchange;
+    private final Faults faults;
+    private final java.time.Clock clock;
 
-    public PortfolioResource(SimExchange exchange) {
+    public PortfolioResource(SimExchange exchange, Faults faults, java.time.Clock clock) {
+        this.faults = faults;
+        this.clock = clock;
         this.exchange = exchange;
     }
 
@@ -81,7 +86,10 @@ public class PortfolioResource {
     public Map<String, Object> fills(@Context ContainerRequestContext request, @QueryParam("ticker") String ticker,
             @QueryParam("order_id") String orderId, @QueryParam("limit") @DefaultValue("100") int limit,
             @QueryParam("cursor") String cursor, @QueryParam("exchange_index") Integer exchangeIndex) {
+        java.time.Instant listedUpTo = faults.takeFillsLag().map(lag -> clock.instant().minus(lag))
+                .orElse(java.time.Instant.MAX);
         List<KalshiViews.Fill> fills = exchange.fills(account(request)).stream()
+                .filter(fill -> !fill.createdAt().isAfter(listedUpTo))
                 .filter(fill -> ticker == null || fill.ticker().equals(ticker))
                 .filter(fill -> onShard(fill.ticker(), exchangeIndex))
                 .filter(fill -> orderId == null || fill.orderId().equals(orderId))
