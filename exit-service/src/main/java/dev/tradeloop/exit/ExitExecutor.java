@@ -89,7 +89,7 @@ public class ExitExecutor {
             Attempt last = attempts.get(attempts.size() - 1);
             lastPrice = Optional.of(last.price());
             if (last.status() == AttemptStatus.INTENDED) {
-                last = runner.send(last, true, run.report);
+                last = runner.send(last, true, tradingState::exitsAllowed, run.report);
             }
             if (last.status() == AttemptStatus.PLACED) {
                 last = run.work(last);
@@ -154,12 +154,14 @@ public class ExitExecutor {
             }
             Attempt attempt = run.intend(state, next, book.get(), lastPrice, min(remaining, held));
             lastPrice = Optional.of(attempt.price());
-            attempt = runner.send(attempt, false, run.report);
+            attempt = runner.send(attempt, false, tradingState::exitsAllowed, run.report);
             if (attempt.status() == AttemptStatus.REJECTED) {
                 run.fail(next, "the exchange refused order " + attempt.clientOrderId(), Optional.empty());
                 return;
             }
-            run.work(attempt);
+            if (attempt.status() == AttemptStatus.PLACED) {
+                run.work(attempt);
+            }
             next++;
         }
     }

@@ -74,13 +74,22 @@ public class OrderRunner {
         this.registry = registry;
     }
 
-    /** Sends an intended attempt; first asks the exchange for it when it may have been sent already. */
-    public Attempt send(Attempt attempt, boolean maybeSent, Report report) throws SQLException {
+    /**
+     * Sends an intended attempt; first asks the exchange for it when it may have been sent already.
+     * Right before the order would go out, {@code allowed} is asked whether trading allows it now: if
+     * not (a halt that came while the attempt waited, or during a restart), nothing is sent and the
+     * attempt ends unsent, with nothing filled.
+     */
+    public Attempt send(Attempt attempt, boolean maybeSent, BooleanSupplier allowed, Report report)
+            throws SQLException {
         if (maybeSent) {
             Optional<Order> existing = lookUp(attempt);
             if (existing.isPresent()) {
                 return placed(attempt, existing.get().orderId(), "found on the exchange by its client order id", report);
             }
+        }
+        if (!allowed.getAsBoolean()) {
+            return notSent(attempt, report);
         }
         NewOrder order = NewOrder.of(attempt.marketTicker(), attempt.side(), attempt.action(), attempt.count(),
                 attempt.price(), attempt.timeInForce(), attempt.clientOrderId());
@@ -202,6 +211,15 @@ public class OrderRunner {
             return fill.yesPriceDollars();
         }
         return fill.noPriceDollars() != null ? fill.noPriceDollars() : fill.yesPriceDollars().complement();
+    }
+
+    private Attempt notSent(Attempt attempt, Report report) throws SQLException {
+        String note = "not sent: trading does not allow a new order now";
+        ledger.ended(attempt.clientOrderId(), AttemptStatus.ENDED, Contracts.ZERO, List.of(report.step(attempt,
+                OrderStatus.CANCELLED, Optional.empty(), Contracts.ZERO, Optional.of("trading_halted"),
+                Optional.of(note), clock.instant())));
+        Log.infof("order %s %s correlationId=%s", attempt.clientOrderId(), note, report.correlationId());
+        return attempt.with(AttemptStatus.ENDED, Optional.empty());
     }
 
     private Attempt placed(Attempt attempt, String orderId, String note, Report report) throws SQLException {

@@ -103,7 +103,9 @@ public class EntryExecutor {
                 end(trade, OrderStatus.REJECTED, attempt, "the exchange refused the order");
                 return;
             }
-            work(trade, attempt);
+            if (attempt.status() == AttemptStatus.PLACED) {
+                work(trade, attempt);
+            }
             next++;
         }
     }
@@ -125,7 +127,7 @@ public class EntryExecutor {
     }
 
     private Attempt send(ApprovedTrade trade, Attempt attempt, boolean maybeSent) throws SQLException {
-        return runner.send(attempt, maybeSent, EntryEvents.reportFor(trade));
+        return runner.send(attempt, maybeSent, tradingState::entriesAllowed, EntryEvents.reportFor(trade));
     }
 
     /** Waits for a placed order's fill up to the plan's timeout (or a halt), then cancels what rests. */

@@ -317,6 +317,37 @@ class EntryExecutionTest {
         assertThat(traderOrdersOn(market)).isEmpty();
     }
 
+    @jakarta.inject.Inject
+    dev.tradeloop.ledger.OrderLedger ledger;
+
+    @Test
+    void an_attempt_resumed_while_trading_is_halted_is_looked_up_but_never_sent() throws Exception {
+        String market = OrderFixtures.market();
+        OrderFixtures.offerYes(market, "0.57", 100);
+        OrderFixtures.tradingIs(TradingMode.HALTED);
+        awaitTradingState("HALTED");
+        ApprovedTrade trade = OrderFixtures.approved(market, 10, "0.57", "0.59", ONE_SECOND);
+        try (TopicReader<OrderEvent> orders = kafka.reader(Topics.ORDER_EVENTS)) {
+            // as a crash leaves it: the entry in the ledger, its first attempt intended and maybe sent
+            ledger.open(new dev.tradeloop.ledger.Execution(trade.positionId(), trade.positionId(), OrderPurpose.ENTRY,
+                    new String(Topics.APPROVED_TRADES.codec().encode(trade), StandardCharsets.UTF_8)));
+            ledger.intend(dev.tradeloop.ledger.Attempt.intended(trade.positionId(), 1, market, Side.YES,
+                    dev.tradeloop.events.Action.BUY, Price.parse("0.57"), Contracts.whole(10),
+                    dev.tradeloop.exchange.model.NewOrder.GOOD_TILL_CANCELED), List.of());
+
+            OrderEvent end = orders.await(e -> isEnd(e, trade), DEADLINE);
+
+            assertThat(end.status()).isEqualTo(OrderStatus.ABANDONED);
+            assertThat(orders.decoded()).filteredOn(e -> e.positionId().equals(trade.positionId())
+                    && e.status() == OrderStatus.CANCELLED).singleElement()
+                    .satisfies(unsent -> assertThat(unsent.note().orElseThrow()).startsWith("not sent"));
+        } finally {
+            OrderFixtures.tradingIs(TradingMode.ACTIVE);
+            awaitTradingState("ACTIVE");
+        }
+        assertThat(traderOrdersOn(market)).isEmpty();
+    }
+
     @Test
     void a_malformed_approved_trade_is_dead_lettered_and_the_next_one_is_executed() {
         String market = OrderFixtures.market();
