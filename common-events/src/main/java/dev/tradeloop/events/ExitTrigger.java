@@ -50,4 +50,17 @@ public record ExitTrigger(
         Require.present(execution, "execution");
         Require.present(method, "method");
     }
+
+    /**
+     * The id exit-service works this trigger under; each of its orders' client order ids is this id,
+     * a dash and the attempt number, so an order event names the trigger it served.
+     */
+    public static String executionIdOf(UUID triggerEventId) {
+        return "exit-" + triggerEventId;
+    }
+
+    /** True when {@code clientOrderId} is one of the orders of the trigger {@code triggerEventId}. */
+    public static boolean isOrderOf(String clientOrderId, UUID triggerEventId) {
+        return clientOrderId.startsWith(executionIdOf(triggerEventId) + "-");
+    }
 }

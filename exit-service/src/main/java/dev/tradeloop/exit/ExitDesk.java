@@ -72,7 +72,7 @@ public class ExitDesk {
 
     /** The ledger's execution id of a trigger's exit (its client order ids are this, a dash, the attempt). */
     public static String executionId(ExitTrigger trigger) {
-        return "exit-" + trigger.eventId();
+        return ExitTrigger.executionIdOf(trigger.eventId());
     }
 
     void onStart(@Observes StartupEvent start) {

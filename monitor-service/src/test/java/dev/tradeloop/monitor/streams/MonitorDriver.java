@@ -167,9 +167,11 @@ final class MonitorDriver implements Closeable {
         fills.pipeInput(POSITION, json.getBytes(java.nio.charset.StandardCharsets.UTF_8), now);
     }
 
-    void exitFailed(Side side) {
+    /** exit-service gave up the exit of {@code trigger}: its end, as its orders name it. */
+    void exitFailed(ExitTrigger trigger) {
         OrderEvent failed = new OrderEvent(UUID.randomUUID(), now, "corr-1", POSITION, MARKET, OrderPurpose.EXIT,
-                OrderStatus.EXIT_FAILED, POSITION + "-x1", Optional.empty(), side, Action.SELL, Optional.empty(),
+                OrderStatus.EXIT_FAILED, ExitTrigger.executionIdOf(trigger.eventId()) + "-1", Optional.empty(),
+                trigger.side(), Action.SELL, Optional.empty(),
                 Contracts.whole(1), Contracts.ZERO, 1, Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.of("gave up after 5 walks"), METHOD);
         orders.pipeInput(POSITION, Topics.ORDER_EVENTS.codec().encode(failed), now);

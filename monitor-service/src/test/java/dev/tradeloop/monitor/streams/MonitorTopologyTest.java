@@ -273,17 +273,37 @@ class MonitorTopologyTest {
     void an_exit_that_failed_frees_the_position_to_trigger_again() {
         givenYesAt050();
         monitor.tick("0.42", "0.43");
-        assertThat(reasons(monitor.exitTriggers())).containsExactly(ExitReason.STOP_LOSS);
+        List<ExitTrigger> stopLoss = monitor.exitTriggers();
+        assertThat(reasons(stopLoss)).containsExactly(ExitReason.STOP_LOSS);
         monitor.tick("0.41", "0.42"); // still in flight: nothing new
         assertThat(monitor.exitTriggers()).isEmpty();
 
-        monitor.exitFailed(Side.YES);
+        monitor.exitFailed(stopLoss.get(0));
         List<PositionEvent> failed = monitor.positionEvents();
         assertThat(types(failed)).endsWith("ExitFailed");
         assertThat(((ExitFailed) failed.get(failed.size() - 1)).reason()).isEqualTo(ExitReason.STOP_LOSS);
         monitor.tick("0.40", "0.41");
 
         assertThat(reasons(monitor.exitTriggers())).containsExactly(ExitReason.STOP_LOSS);
+    }
+
+    @Test
+    void a_late_failure_of_an_exit_that_was_replaced_leaves_the_exit_that_took_over_in_flight() {
+        givenYesAt050();
+        monitor.tick("0.58", "0.59"); // +16 %: partial exit stage 1 (MEDIUM)
+        monitor.tick("0.40", "0.41"); // −20 %: the stop-loss (CRITICAL) takes over
+        List<ExitTrigger> triggers = monitor.exitTriggers();
+        assertThat(reasons(triggers)).containsExactly(ExitReason.PARTIAL_EXIT_TARGET, ExitReason.STOP_LOSS);
+        monitor.positionEvents();
+
+        monitor.exitFailed(triggers.get(0)); // the replaced MEDIUM exit's end comes late
+        monitor.tick("0.39", "0.40");
+
+        assertThat(types(monitor.positionEvents())).doesNotContain("ExitFailed");
+        assertThat(monitor.exitTriggers()).isEmpty(); // the stop-loss is still in flight: not triggered again
+        monitor.exitFailed(triggers.get(1));
+        List<PositionEvent> failed = monitor.positionEvents();
+        assertThat(((ExitFailed) failed.get(failed.size() - 1)).reason()).isEqualTo(ExitReason.STOP_LOSS);
     }
 
     @Test

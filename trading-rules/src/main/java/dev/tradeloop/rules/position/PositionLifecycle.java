@@ -69,11 +69,16 @@ public final class PositionLifecycle {
         return current.filter(p -> !p.closed()).map(p -> reduce(p, fill, now)).orElseGet(() -> Step.none(current));
     }
 
-    /** An exit that failed for good: the position stays open and may trigger again. */
+    /**
+     * An exit that failed for good: the position stays open and may trigger again. Only a failure of
+     * the exit in flight counts (its orders name its trigger): a late failure of an exit that a more
+     * urgent one replaced changes nothing.
+     */
     public static Step onOrderEvent(Position position, OrderEvent order, Instant now) {
         if (order.purpose() != OrderPurpose.EXIT || order.status() != OrderStatus.EXIT_FAILED
-                || position.exitInFlight().isEmpty()) {
-            return Step.none(Optional.of(position));
+                || position.exitInFlight().isEmpty()
+                || !ExitTrigger.isOrderOf(order.clientOrderId(), position.exitInFlight().get().triggerEventId())) {
+            return Step.none(Optional.of(position)); // not a failure of the exit in flight: of one it replaced, say
         }
         Position.ExitInFlight failed = position.exitInFlight().get();
         Position next = with(position, Optional.empty());
