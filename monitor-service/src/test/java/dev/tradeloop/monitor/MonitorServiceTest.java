@@ -80,4 +80,24 @@ class MonitorServiceTest {
             assertThat(trigger.quantity()).isEqualTo(Contracts.whole(100));
         }
     }
+
+    @jakarta.inject.Inject
+    dev.tradeloop.monitor.streams.RestoringStores restoring;
+
+    @Test
+    void while_a_store_is_restored_the_positions_are_not_answered_in_part() {
+        org.apache.kafka.common.TopicPartition partition = new org.apache.kafka.common.TopicPartition(
+                "tradeloop-monitor-positions-changelog", 0);
+        Awaitility.await("the positions answered").atMost(DEADLINE)
+                .until(() -> given().when().get("/positions").statusCode() == 200);
+
+        restoring.onRestoreStart(partition, "positions", 0, 100);
+        try {
+            given().when().get("/positions").then().statusCode(503)
+                    .body("error", org.hamcrest.Matchers.containsString("being restored"));
+        } finally {
+            restoring.onRestoreEnd(partition, "positions", 100);
+        }
+        given().when().get("/positions").then().statusCode(200);
+    }
 }
