@@ -31,6 +31,7 @@ public class ScenarioService {
     private final Optional<String> kafka;
     private final Optional<String> kafkaPassword;
     private ScheduledExecutorService timer;
+    private ScheduledExecutorService waiting;
     private KafkaPredictionSink sink;
     private ScenarioRunner runner;
     private boolean playing;
@@ -58,7 +59,30 @@ public class ScenarioService {
             start();
         } else {
             Log.infof("scenario %s loaded; it plays on POST /sim/admin/scenario/start", scenario.get().name());
+            if (runner != null) {
+                holdStill();
+            }
         }
+    }
+
+    /**
+     * A story restored and waiting for its start stands still: every second its markets' times move
+     * on with the clock, so that while the services start, a market does not come closer to its close
+     * than it was when the story stopped (an exit for the time before the close would fire too soon).
+     */
+    private void holdStill() {
+        waiting = Executors.newSingleThreadScheduledExecutor(task -> new Thread(task, "scenario-waits"));
+        waiting.scheduleAtFixedRate(() -> {
+            try {
+                synchronized (this) {
+                    if (!playing) {
+                        runner.resume(clock.instant());
+                    }
+                }
+            } catch (RuntimeException e) {
+                Log.errorf(e, "holding the waiting scenario still failed; the next second will try again");
+            }
+        }, 1, 1, TimeUnit.SECONDS);
     }
 
     /** What starting the scenario did: it started afresh, or it resumed at a second of its story. */
@@ -75,6 +99,9 @@ public class ScenarioService {
             runner = new ScenarioRunner(ScenarioFiles.load(config.scenario().get()), exchange, predictions(),
                     clock.instant().truncatedTo(ChronoUnit.SECONDS));
         } else {
+            if (waiting != null) {
+                waiting.shutdownNow();
+            }
             runner.resume(clock.instant());
             resumedAt = Optional.of(runner.elapsedSeconds());
         }
@@ -127,6 +154,9 @@ public class ScenarioService {
     void onStop(@Observes ShutdownEvent stop) {
         if (timer != null) {
             timer.shutdownNow();
+        }
+        if (waiting != null) {
+            waiting.shutdownNow();
         }
         if (sink != null) {
             sink.close();
