@@ -323,6 +323,35 @@ class ExitExecutionTest {
         given().get("/exits/pos-unknown").then().statusCode(404);
     }
 
+    @Test
+    void a_trigger_whose_transaction_was_aborted_is_never_acted_on() throws Exception {
+        String market = ExitFixtures.market();
+        ExitFixtures.traderHoldsYes(market, 10);
+        ExitFixtures.makerOffersYes(market, "0.50", 100);
+        ExitFixtures.makerBidsYes(market, "0.48", 100);
+        ExitTrigger aborted = ExitFixtures.trigger(market, ExitReason.STOP_LOSS, 10, ONE_SECOND);
+        ExitTrigger committed = ExitFixtures.trigger(market, ExitReason.STOP_LOSS, 10, ONE_SECOND);
+        java.util.Map<String, Object> config = new java.util.HashMap<>(kafka.adminSettings());
+        config.put("transactional.id", "test-aborts-" + aborted.positionId());
+        // as the monitor's stream would if its transaction failed after it wrote the trigger
+        try (org.apache.kafka.clients.producer.KafkaProducer<String, byte[]> producer =
+                new org.apache.kafka.clients.producer.KafkaProducer<>(config,
+                        new org.apache.kafka.common.serialization.StringSerializer(),
+                        new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.EXIT_TRIGGERS.name(),
+                    aborted.positionId(), Topics.EXIT_TRIGGERS.codec().encode(aborted))).get();
+            producer.abortTransaction();
+        }
+        kafka.produce(Topics.EXIT_TRIGGERS, committed.positionId(), committed);
+
+        try (TopicReader<OrderEvent> orders = kafka.reader(Topics.ORDER_EVENTS)) {
+            assertThat(orders.await(e -> isEnd(e, committed), DEADLINE).status()).isEqualTo(OrderStatus.FILLED);
+        }
+        given().get("/exits/" + aborted.positionId()).then().statusCode(404);
+    }
+
     private static void awaitTradingState(String mode) {
         Awaitility.await("exit-service to see trading " + mode).atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(100))
