@@ -307,6 +307,23 @@ class MonitorTopologyTest {
     }
 
     @Test
+    void a_partial_exit_stage_that_sold_part_of_its_share_then_failed_fires_again_for_the_rest_only() {
+        givenYesAt050();
+        monitor.tick("0.58", "0.59"); // +16 %: stage 1 sells 50 of the original 100
+        ExitTrigger stageOne = monitor.exitTriggers().get(0);
+        assertThat(stageOne.quantity()).isEqualTo(Contracts.whole(50));
+        monitor.fill(Side.YES, Action.SELL, 30, "0.58", "0.12"); // 30 of its 50 sold
+        monitor.exitFailed(stageOne); // then the exit gave up
+
+        monitor.tick("0.59", "0.60"); // still above stage 1's threshold
+
+        List<ExitTrigger> again = monitor.exitTriggers();
+        assertThat(reasons(again)).containsExactly(ExitReason.PARTIAL_EXIT_TARGET);
+        assertThat(again.get(0).partialStage()).contains(1);
+        assertThat(again.get(0).quantity()).isEqualTo(Contracts.whole(20));
+    }
+
+    @Test
     void flatten_all_triggers_a_circuit_breaker_exit_within_a_second() {
         givenYesAt050();
 

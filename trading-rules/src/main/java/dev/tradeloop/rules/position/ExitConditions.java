@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -31,7 +32,7 @@ public final class ExitConditions {
      */
     public record Inputs(Holding holding, Holding.Valuation valuation, TrailingStop trailingStop, MarketView market,
             Instant now, Optional<BigDecimal> probability, boolean circuitBreaker, Set<Integer> stagesDone,
-            Optional<BigDecimal> waitingEdge, BigDecimal confidence) {
+            Map<Integer, Contracts> stageSold, Optional<BigDecimal> waitingEdge, BigDecimal confidence) {
     }
 
     private ExitConditions() {
@@ -89,7 +90,10 @@ public final class ExitConditions {
                 : exits.profitTargets().low();
     }
 
-    /** The first stage not done whose threshold is reached, selling its share of the original count. */
+    /**
+     * The first stage not done whose threshold is reached, selling what is left of its share of the
+     * original count: a stage whose exit sold part of its share, then failed, fires again for the rest.
+     */
     private static Optional<Fired> nextStage(Inputs in, Method.PartialExits ladder) {
         for (int i = 0; i < ladder.stages().size(); i++) {
             int stage = i + 1;
@@ -103,7 +107,8 @@ public final class ExitConditions {
             long hundredths = step.fractionOfOriginal()
                     .multiply(BigDecimal.valueOf(in.holding().originalCount().hundredths()))
                     .divide(BigDecimal.valueOf(100), 0, RoundingMode.FLOOR).longValueExact() * 100;
-            Contracts quantity = new Contracts(Math.min(hundredths, in.holding().count().hundredths()));
+            long left = hundredths - in.stageSold().getOrDefault(stage, Contracts.ZERO).hundredths();
+            Contracts quantity = new Contracts(Math.max(0, Math.min(left, in.holding().count().hundredths())));
             return quantity.isZero() ? Optional.empty()
                     : Optional.of(new Fired(ExitReason.PARTIAL_EXIT_TARGET, quantity,
                             Optional.of(stage)));

@@ -8,6 +8,7 @@ import dev.tradeloop.events.money.Money;
 import dev.tradeloop.events.money.Price;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -29,6 +30,7 @@ public record Position(
         Money totalFees,
         TrailingStop trailingStop,
         Set<Integer> stagesDone,
+        Map<Integer, Contracts> stageSold,
         Set<String> tradeIds,
         Optional<ExitInFlight> exitInFlight,
         Optional<Price> lastMark,
@@ -44,6 +46,7 @@ public record Position(
 
     public Position {
         stagesDone = Set.copyOf(stagesDone);
+        stageSold = stageSold == null ? Map.of() : Map.copyOf(stageSold); // absent in a position kept before stages were counted
         tradeIds = Set.copyOf(tradeIds);
     }
 

@@ -31,6 +31,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -130,7 +132,8 @@ public final class PositionLifecycle {
         Optional<BigDecimal> probability = context.probabilityYes().map(p ->
                 position.holding().side() == Side.YES ? p : BigDecimal.ONE.subtract(p));
         ExitConditions.Inputs inputs = new ExitConditions.Inputs(position.holding(), value, stop, market, now,
-                probability, context.flattenAll(), position.stagesDone(), context.waitingEdge(), position.confidence());
+                probability, context.flattenAll(), position.stagesDone(), position.stageSold(), context.waitingEdge(),
+                position.confidence());
         Optional<ExitResolution.Decision> decision = ExitResolution.resolve(ExitConditions.evaluate(inputs, method),
                 position.exitInFlight().map(Position.ExitInFlight::priority));
         Optional<Position.ExitInFlight> inFlight = position.exitInFlight();
@@ -150,7 +153,7 @@ public final class PositionLifecycle {
         }
         Position next = new Position(id, position.marketTicker(), position.eventTicker(), position.method(),
                 position.confidence(), position.correlationId(), position.holding(), position.realizedPnl(),
-                position.totalFees(), stop, position.stagesDone(), position.tradeIds(), inFlight, Optional.of(market.bid()),
+                position.totalFees(), stop, position.stagesDone(), position.stageSold(), position.tradeIds(), inFlight, Optional.of(market.bid()),
                 markDue ? Optional.of(market.bid()) : position.publishedMark(),
                 markDue ? Optional.of(now) : position.publishedAt(), Optional.of(now), false);
         return new Step(Optional.of(next), List.copyOf(events));
@@ -181,7 +184,7 @@ public final class PositionLifecycle {
         BigDecimal confidence = fill.entryConfidence().orElse(BigDecimal.ZERO);
         Position position = new Position(fill.positionId(), fill.marketTicker(), fill.eventTicker(), fill.method(),
                 confidence, fill.correlationId(), holding, Money.ZERO, fill.fee(), TrailingStop.inactive(), Set.of(),
-                Set.of(fill.tradeId()), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false);
+                Map.of(), Set.of(fill.tradeId()), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false);
         return new Step(Optional.of(position), List.of(new PositionOpened(UUID.randomUUID(), now, fill.correlationId(),
                 fill.positionId(), fill.marketTicker(), fill.eventTicker(), fill.side(), fill.count(), cost, fill.fee(),
                 confidence, fill.method(), fill.tradeId())));
@@ -191,7 +194,7 @@ public final class PositionLifecycle {
         Holding holding = position.holding().increasedBy(fill.count(), fill.price(), fill.fee());
         Position next = new Position(position.positionId(), position.marketTicker(), position.eventTicker(),
                 position.method(), position.confidence(), position.correlationId(), holding, position.realizedPnl(),
-                position.totalFees().plus(fill.fee()), position.trailingStop(), position.stagesDone(),
+                position.totalFees().plus(fill.fee()), position.trailingStop(), position.stagesDone(), position.stageSold(),
                 plus(position.tradeIds(), fill.tradeId()), position.exitInFlight(), position.lastMark(), position.publishedMark(), position.publishedAt(),
                 position.evaluatedAt(), false);
         return new Step(Optional.of(next), List.of(new PositionIncreased(UUID.randomUUID(), now,
@@ -209,6 +212,8 @@ public final class PositionLifecycle {
         Optional<Position.ExitInFlight> inFlight = position.exitInFlight();
         Set<Integer> stages = new HashSet<>(position.stagesDone());
         Optional<Integer> stage = inFlight.flatMap(Position.ExitInFlight::stage);
+        Map<Integer, Contracts> stageSold = new HashMap<>(position.stageSold());
+        stage.ifPresent(s -> stageSold.merge(s, sold, Contracts::plus));
         if (inFlight.isPresent()) {
             Contracts remaining = inFlight.get().remaining().compareTo(sold) <= 0 ? Contracts.ZERO
                     : inFlight.get().remaining().minus(sold);
@@ -224,7 +229,7 @@ public final class PositionLifecycle {
         boolean closed = !left.isOpen();
         Position next = new Position(position.positionId(), position.marketTicker(), position.eventTicker(),
                 position.method(), position.confidence(), position.correlationId(), left, realized, fees,
-                position.trailingStop(), stages, plus(position.tradeIds(), fill.tradeId()),
+                position.trailingStop(), stages, stageSold, plus(position.tradeIds(), fill.tradeId()),
                 closed ? Optional.empty() : inFlight, position.lastMark(),
                 position.publishedMark(), position.publishedAt(), position.evaluatedAt(), closed);
         Event event = closed
@@ -247,7 +252,8 @@ public final class PositionLifecycle {
         Money realized = position.realizedPnl().plus(payout.minus(holding.costOf(holding.count())));
         Position next = new Position(position.positionId(), position.marketTicker(), position.eventTicker(),
                 position.method(), position.confidence(), position.correlationId(), holding.reducedBy(holding.count()),
-                realized, position.totalFees(), position.trailingStop(), position.stagesDone(), position.tradeIds(),
+                realized, position.totalFees(), position.trailingStop(), position.stagesDone(), position.stageSold(),
+                position.tradeIds(),
                 Optional.empty(), position.lastMark(), position.publishedMark(), position.publishedAt(),
                 Optional.of(now), true);
         return new Step(Optional.of(next), List.of(new PositionSettled(UUID.randomUUID(), now,
@@ -257,7 +263,7 @@ public final class PositionLifecycle {
 
     private static Position with(Position p, Optional<Position.ExitInFlight> inFlight) {
         return new Position(p.positionId(), p.marketTicker(), p.eventTicker(), p.method(), p.confidence(),
-                p.correlationId(), p.holding(), p.realizedPnl(), p.totalFees(), p.trailingStop(), p.stagesDone(),
+                p.correlationId(), p.holding(), p.realizedPnl(), p.totalFees(), p.trailingStop(), p.stagesDone(), p.stageSold(),
                 p.tradeIds(), inFlight, p.lastMark(), p.publishedMark(), p.publishedAt(), p.evaluatedAt(), p.closed());
     }
 

@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class ExitConditionsTest {
         Price mark = Price.parse(bid);
         return new ExitConditions.Inputs(holding, holding.valueAt(mark), TrailingStop.inactive(),
                 new MarketView(mark, Price.parse(ask), Contracts.whole(volume), closes, MarketStatus.OPEN), NOW,
-                Optional.empty(), false, Set.of(), Optional.empty(), new BigDecimal("0.85"));
+                Optional.empty(), false, Set.of(), Map.of(), Optional.empty(), new BigDecimal("0.85"));
     }
 
     private static ExitConditions.Inputs quiet(Holding holding, String bid) {
@@ -55,7 +56,7 @@ class ExitConditionsTest {
     private static ExitConditions.Inputs with(ExitConditions.Inputs in, TrailingStop stop, Optional<BigDecimal> p,
             boolean breaker, Set<Integer> stages, Optional<BigDecimal> waiting) {
         return new ExitConditions.Inputs(in.holding(), in.valuation(), stop, in.market(), in.now(), p, breaker, stages,
-                waiting, in.confidence());
+                in.stageSold(), waiting, in.confidence());
     }
 
     private static Method withoutPartialExits() {
@@ -117,7 +118,7 @@ class ExitConditionsTest {
         assertThat(fired(quiet(YES, "0.63"))).containsExactly(ExitReason.PARTIAL_EXIT_TARGET); // the ladder instead
         ExitConditions.Inputs low = new ExitConditions.Inputs(YES, YES.valueAt(Price.parse("0.58")),
                 TrailingStop.inactive(), quiet(YES, "0.58").market(), NOW, Optional.empty(), false, Set.of(),
-                Optional.empty(), new BigDecimal("0.50"));
+                Map.of(), Optional.empty(), new BigDecimal("0.50"));
         assertThat(fired(low, plain)).containsExactly(ExitReason.PROFIT_TARGET); // +16 % ≥ 15 % (low)
     }
 
