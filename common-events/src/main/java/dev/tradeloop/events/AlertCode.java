@@ -12,5 +12,7 @@ public enum AlertCode {
     RECONCILIATION_MISMATCH,
     MODEL_ERRORS,
     DEAD_LETTER,
+    /** An order sent without a readable answer, and not shown by the exchange since, was sent again. */
+    ORDER_RESENT,
     SERVICE_ERROR
 }

@@ -22,6 +22,14 @@ public interface LedgerConfig {
     @WithDefault("5s")
     Duration liveReadInterval();
 
+    /**
+     * After an unknown outcome, how long an order that the exchange does not show is waited for
+     * before it is sent again: longer than the exchange accepts a signed request (Kalshi does not
+     * document the window; the simulator's is 30 s), so the first request can no longer arrive.
+     */
+    @WithDefault("60s")
+    Duration resendAfter();
+
     /** Follow the account's orders on the WebSocket {@code user_orders} channel; off, resting orders are polled. */
     @WithDefault("true")
     boolean orderFeed();

@@ -225,6 +225,29 @@ public class OrderLedger {
         }, events);
     }
 
+    /** Notes that the attempt's order is being sent now (before the call, so a crash mid-call still knows). */
+    public void sending(String clientOrderId) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(
+                        "UPDATE order_attempt SET sent_at = ? WHERE client_order_id = ?")) {
+            update.setTimestamp(1, now());
+            update.setString(2, clientOrderId);
+            update.executeUpdate();
+        }
+    }
+
+    /** When the attempt's order was last sent; empty if it never was. */
+    public Optional<Instant> sentAt(String clientOrderId) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT sent_at FROM order_attempt WHERE client_order_id = ?")) {
+            select.setString(1, clientOrderId);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.ofNullable(rows.getTimestamp(1)).map(Timestamp::toInstant) : Optional.empty();
+            }
+        }
+    }
+
     public void placed(String clientOrderId, String exchangeOrderId, Instant placedAt, List<Outgoing> events)
             throws SQLException {
         update(clientOrderId, AttemptStatus.PLACED, Optional.of(exchangeOrderId), Optional.of(placedAt),

@@ -12,6 +12,9 @@ import dev.tradeloop.exchange.model.OrderAck;
 import dev.tradeloop.exchange.model.Page;
 import dev.tradeloop.exchange.rest.ExchangeException;
 import dev.tradeloop.exchange.rest.KalshiClient;
+import dev.tradeloop.events.AlertCode;
+import dev.tradeloop.events.AlertSeverity;
+import dev.tradeloop.support.Alerts;
 import dev.tradeloop.support.OperationalErrors;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
@@ -61,9 +64,13 @@ public class OrderRunner {
     private final Duration liveReadInterval;
     private final OrderWatch watch;
     private final MeterRegistry registry;
+    private final Alerts alerts;
+    private final Duration resendAfter;
 
     public OrderRunner(OrderLedger ledger, KalshiClient exchange, OperationalErrors errors, Clock clock,
-            LedgerConfig config, OrderWatch watch, MeterRegistry registry) {
+            LedgerConfig config, OrderWatch watch, MeterRegistry registry, Alerts alerts) {
+        this.alerts = alerts;
+        this.resendAfter = config.resendAfter();
         this.ledger = ledger;
         this.exchange = exchange;
         this.errors = errors;
@@ -82,15 +89,29 @@ public class OrderRunner {
      */
     public Attempt send(Attempt attempt, boolean maybeSent, BooleanSupplier allowed, Report report)
             throws SQLException {
+        Optional<Instant> sentAt = Optional.empty();
         if (maybeSent) {
             Optional<Order> existing = lookUp(attempt);
             if (existing.isPresent()) {
                 return placed(attempt, existing.get().orderId(), "found on the exchange by its client order id", report);
             }
+            sentAt = ledger.sentAt(attempt.clientOrderId());
+            if (sentAt.isPresent() && clock.instant().isBefore(sentAt.get().plus(resendAfter))) {
+                throw new TryLater("order " + attempt.clientOrderId() + " was sent at " + sentAt.get()
+                        + " and is not on the exchange yet; it may still arrive, so it is looked for again before "
+                        + sentAt.get().plus(resendAfter) + " rather than sent twice", null);
+            }
         }
         if (!allowed.getAsBoolean()) {
             return notSent(attempt, report);
         }
+        if (sentAt.isPresent()) {
+            alerts.raise(AlertSeverity.WARNING, AlertCode.ORDER_RESENT, "order " + attempt.clientOrderId() + " was sent at "
+                    + sentAt.get() + " without a readable answer and the exchange has not shown it since; sent again "
+                    + "under the same client order id", report.correlationId(), Optional.of(report.positionId()),
+                    Optional.of(attempt.marketTicker()));
+        }
+        ledger.sending(attempt.clientOrderId());
         NewOrder order = NewOrder.of(attempt.marketTicker(), attempt.side(), attempt.action(), attempt.count(),
                 attempt.price(), attempt.timeInForce(), attempt.clientOrderId());
         try {

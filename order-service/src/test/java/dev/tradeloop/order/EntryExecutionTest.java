@@ -282,6 +282,30 @@ class EntryExecutionTest {
     }
 
     @Test
+    void an_order_whose_answer_was_lost_and_that_is_not_listed_yet_is_waited_for_not_sent_twice() {
+        String market = OrderFixtures.market();
+        OrderFixtures.offerYes(market, "0.57", 100);
+        ApprovedTrade trade = OrderFixtures.approved(market, 20, "0.57", "0.59", Duration.ofSeconds(5));
+        // the create is carried out (and fills at once) but its answer is lost; for 8 s the order listing
+        // does not show it, so each look-up by client order id misses it
+        TestExchange.get().armFault("{\"kind\":\"RESPONSE_LOST\",\"operation\":\"create\",\"delay_ms\":6000,\"count\":1}");
+        TestExchange.get().armFault("{\"kind\":\"ORDERS_LAG\",\"delay_ms\":8000,\"count\":100000}");
+        try (TopicReader<OrderEvent> orders = kafka.reader(Topics.ORDER_EVENTS);
+                TopicReader<Fill> fills = kafka.reader(Topics.FILLS)) {
+            kafka.produce(Topics.APPROVED_TRADES, trade.positionId(), trade);
+
+            OrderEvent end = orders.await(e -> isEnd(e, trade), DEADLINE);
+
+            assertThat(end.status()).isEqualTo(OrderStatus.FILLED);
+            assertThat(fills.await(f -> f.positionId().equals(trade.positionId()), DEADLINE).count())
+                    .isEqualTo(Contracts.whole(20));
+        } finally {
+            TestExchange.get().clearFaults();
+        }
+        assertThat(traderOrdersOn(market)).hasSize(1);
+    }
+
+    @Test
     void an_order_the_exchange_refuses_is_not_sent_again() {
         ApprovedTrade trade = OrderFixtures.approved("KXORD-NO-SUCH-MARKET", 10, "0.40", "0.41", ONE_SECOND);
 

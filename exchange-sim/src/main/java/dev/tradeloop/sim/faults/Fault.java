@@ -14,7 +14,8 @@ public record Fault(FaultKind kind, String operation, int remaining, Duration de
         }
         if (operation == null || operation.isBlank()) {
             operation = kind == FaultKind.SEQUENCE_GAP ? "orderbook_delta"
-                    : kind == FaultKind.REFUSE_CONNECTIONS ? "connect" : kind == FaultKind.FILLS_LAG ? "fills" : "*";
+                    : kind == FaultKind.REFUSE_CONNECTIONS ? "connect" : kind == FaultKind.FILLS_LAG ? "fills"
+                    : kind == FaultKind.ORDERS_LAG ? "orders" : "*";
         }
         if (remaining < 0) {
             throw new IllegalArgumentException("remaining uses cannot be negative");
@@ -23,7 +24,7 @@ public record Fault(FaultKind kind, String operation, int remaining, Duration de
             delay = Duration.ZERO;
         }
         if ((kind == FaultKind.TIMEOUT || kind == FaultKind.RESPONSE_LOST || kind == FaultKind.LATENCY
-                || kind == FaultKind.FILLS_LAG)
+                || kind == FaultKind.FILLS_LAG || kind == FaultKind.ORDERS_LAG)
                 && delay.isZero()) {
             throw new IllegalArgumentException(kind + " needs a delay");
         }

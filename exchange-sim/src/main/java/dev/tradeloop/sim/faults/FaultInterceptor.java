@@ -61,7 +61,7 @@ public class FaultInterceptor {
                 throw new WebApplicationException(Response.status(200).type(MediaType.APPLICATION_JSON)
                         .entity(Map.of("status", "accepted")).build());
             }
-            case SEQUENCE_GAP, DROP_CONNECTIONS, END_SUBSCRIPTIONS, REFUSE_CONNECTIONS, FILLS_LAG -> call.proceed();
+            case SEQUENCE_GAP, DROP_CONNECTIONS, END_SUBSCRIPTIONS, REFUSE_CONNECTIONS, FILLS_LAG, ORDERS_LAG -> call.proceed();
         };
     }
 

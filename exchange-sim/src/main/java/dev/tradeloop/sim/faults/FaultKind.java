@@ -36,11 +36,16 @@ public enum FaultKind {
      * when Kalshi's fills lag behind the order's status (the order says executed, its fills are not
      * listed yet).
      */
-    FILLS_LAG;
+    FILLS_LAG,
+    /**
+     * The next {@code count} order listings leave out every order younger than the fault's delay, as
+     * when a new order is not listed yet: a look-up by client order id misses an order that exists.
+     */
+    ORDERS_LAG;
 
     /** The kinds that hit REST operations through the interceptor (the others act where they are consulted). */
     public boolean isRest() {
         return this != SEQUENCE_GAP && this != DROP_CONNECTIONS && this != END_SUBSCRIPTIONS
-                && this != REFUSE_CONNECTIONS && this != FILLS_LAG;
+                && this != REFUSE_CONNECTIONS && this != FILLS_LAG && this != ORDERS_LAG;
     }
 }

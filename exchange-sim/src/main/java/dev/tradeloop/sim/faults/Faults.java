@@ -43,6 +43,11 @@ public class Faults {
         return take("fills", kind -> kind == FaultKind.FILLS_LAG).map(Fault::delay);
     }
 
+    /** Takes one use of an armed orders lag, if any: how far behind the orders listing is. */
+    public synchronized Optional<java.time.Duration> takeOrdersLag() {
+        return take("orders", kind -> kind == FaultKind.ORDERS_LAG).map(Fault::delay);
+    }
+
     private Optional<Fault> take(String operation, java.util.function.Predicate<FaultKind> kinds) {
         for (int i = 0; i < armed.size(); i++) {
             Fault fault = armed.get(i);

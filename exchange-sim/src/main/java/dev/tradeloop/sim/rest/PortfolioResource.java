@@ -103,7 +103,10 @@ public class PortfolioResource {
     public Map<String, Object> orders(@Context ContainerRequestContext request, @QueryParam("ticker") String ticker,
             @QueryParam("status") String status, @QueryParam("limit") @DefaultValue("100") int limit,
             @QueryParam("cursor") String cursor, @QueryParam("exchange_index") Integer exchangeIndex) {
+        java.time.Instant listedUpTo = faults.takeOrdersLag().map(lag -> clock.instant().minus(lag))
+                .orElse(java.time.Instant.MAX);
         List<KalshiViews.Order> orders = exchange.orders(account(request)).stream()
+                .filter(order -> !order.createdAt().isAfter(listedUpTo))
                 .map(KalshiViews.Order::of)
                 .filter(order -> ticker == null || order.ticker().equals(ticker))
                 .filter(order -> onShard(order.ticker(), exchangeIndex))
