@@ -228,57 +228,40 @@ class EntryExecutionTest {
         }
     }
 
-    /** An entry meeting an offer of 50 at once, under {@code fault}; returns its end and the fills published. */
-    private OrderEvent entryUnder(String fault, TopicReader<Fill> fills, ApprovedTrade trade) {
+    /**
+     * An entry of 50 meeting an offer at once, under {@code fault}: it ends FILLED only with every fill
+     * recorded and published, from the one order it sent.
+     */
+    private void everyFillIsRecordedUnder(String fault) {
+        String market = OrderFixtures.market();
+        OrderFixtures.offerYes(market, "0.57", 100);
+        ApprovedTrade trade = OrderFixtures.approved(market, 50, "0.57", "0.59", Duration.ofSeconds(5));
         TestExchange.get().armFault(fault);
-        try (TopicReader<OrderEvent> orders = kafka.reader(Topics.ORDER_EVENTS)) {
+        try (TopicReader<OrderEvent> orders = kafka.reader(Topics.ORDER_EVENTS);
+                TopicReader<Fill> fills = kafka.reader(Topics.FILLS)) {
             kafka.produce(Topics.APPROVED_TRADES, trade.positionId(), trade);
-            return orders.await(e -> isEnd(e, trade), DEADLINE);
+
+            assertThat(orders.await(e -> isEnd(e, trade), DEADLINE).status()).isEqualTo(OrderStatus.FILLED);
+            assertThat(fills.await(f -> f.positionId().equals(trade.positionId()), DEADLINE).count())
+                    .isEqualTo(Contracts.whole(50));
+            assertThat(fills.decoded().stream().filter(f -> f.positionId().equals(trade.positionId()))
+                    .map(Fill::count).reduce(Contracts.ZERO, Contracts::plus)).isEqualTo(Contracts.whole(50));
         } finally {
             TestExchange.get().clearFaults();
         }
-    }
-
-    private static Contracts published(TopicReader<Fill> fills, ApprovedTrade trade) {
-        return fills.decoded().stream().filter(f -> f.positionId().equals(trade.positionId())).map(Fill::count)
-                .reduce(Contracts.ZERO, Contracts::plus);
+        assertThat(traderOrdersOn(market)).hasSize(1);
     }
 
     @Test
     void fills_that_lag_behind_the_order_are_waited_for_before_the_attempt_ends() {
-        String market = OrderFixtures.market();
-        OrderFixtures.offerYes(market, "0.57", 100);
-        ApprovedTrade trade = OrderFixtures.approved(market, 50, "0.57", "0.59", Duration.ofSeconds(5));
-
-        try (TopicReader<Fill> fills = kafka.reader(Topics.FILLS)) {
-            // for 3 s after the trade, the order says executed while the fills listing does not show them yet
-            OrderEvent end = entryUnder("{\"kind\":\"FILLS_LAG\",\"delay_ms\":3000,\"count\":100000}", fills, trade);
-
-            assertThat(end.status()).isEqualTo(OrderStatus.FILLED);
-            assertThat(fills.await(f -> f.positionId().equals(trade.positionId()), DEADLINE).count())
-                    .isEqualTo(Contracts.whole(50));
-            assertThat(published(fills, trade)).isEqualTo(Contracts.whole(50));
-        }
-        assertThat(traderOrdersOn(market)).hasSize(1);
+        // for 3 s after the trade, the order says executed while the fills listing does not show them yet
+        everyFillIsRecordedUnder("{\"kind\":\"FILLS_LAG\",\"delay_ms\":3000,\"count\":100000}");
     }
 
     @Test
     void a_fills_listing_that_fails_is_read_again_before_the_attempt_ends() {
-        String market = OrderFixtures.market();
-        OrderFixtures.offerYes(market, "0.57", 100);
-        ApprovedTrade trade = OrderFixtures.approved(market, 50, "0.57", "0.59", Duration.ofSeconds(5));
-
-        try (TopicReader<Fill> fills = kafka.reader(Topics.FILLS)) {
-            // three whole reads of the fills fail (the client tries each read four times)
-            OrderEvent end = entryUnder("{\"kind\":\"SERVER_ERROR\",\"operation\":\"fills\",\"count\":12}", fills,
-                    trade);
-
-            assertThat(end.status()).isEqualTo(OrderStatus.FILLED);
-            assertThat(fills.await(f -> f.positionId().equals(trade.positionId()), DEADLINE).count())
-                    .isEqualTo(Contracts.whole(50));
-            assertThat(published(fills, trade)).isEqualTo(Contracts.whole(50));
-        }
-        assertThat(traderOrdersOn(market)).hasSize(1);
+        // three whole reads of the fills fail (the client tries each read four times)
+        everyFillIsRecordedUnder("{\"kind\":\"SERVER_ERROR\",\"operation\":\"fills\",\"count\":12}");
     }
 
     @Test
