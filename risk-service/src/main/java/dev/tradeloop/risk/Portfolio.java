@@ -117,7 +117,8 @@ public final class Portfolio {
             addRealized(day, closed.realizedPnl().minus(position.realizedByPartials));
             position.unrealized = Money.ZERO;
         } else if (event instanceof PositionSettled settled) {
-            addRealized(day, settled.realizedPnl());
+            // the settled position's realized P&L includes its partial exits, counted when they came
+            addRealized(day, settled.realizedPnl().minus(position.realizedByPartials));
             position.unrealized = Money.ZERO;
         }
     }

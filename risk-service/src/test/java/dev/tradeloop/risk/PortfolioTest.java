@@ -15,6 +15,7 @@ import dev.tradeloop.events.OrderStatus;
 import dev.tradeloop.events.PositionClosed;
 import dev.tradeloop.events.PositionMarked;
 import dev.tradeloop.events.PositionPartiallyClosed;
+import dev.tradeloop.events.PositionSettled;
 import dev.tradeloop.events.Side;
 import dev.tradeloop.events.money.Contracts;
 import dev.tradeloop.events.money.Money;
@@ -121,6 +122,23 @@ class PortfolioTest {
         assertThat(portfolio.dayPnl(TODAY.plusDays(1))).isEqualTo(Money.ZERO);
         assertThat(portfolio.view(TODAY, 0).orElseThrow().openPositions()).isZero();
         assertThat(portfolio.view(TODAY, 0).orElseThrow().totalExposure()).isEqualTo(Money.ZERO);
+    }
+
+    @Test
+    void a_settlement_after_partial_exits_counts_only_what_the_settlement_added() {
+        portfolio.balance(balance("10000"));
+        portfolio.apply(approved("p1", "KXA", "EV", 100));
+        portfolio.apply(fill("p1", "t1", Action.BUY, 100, "0.40"));
+        portfolio.apply(entryOrder("p1", OrderStatus.FILLED));
+        portfolio.apply(fill("p1", "t2", Action.SELL, 50, "0.30"));
+        portfolio.apply(new PositionPartiallyClosed(UUID.randomUUID(), NOW, "c", "p1", "KXA", Contracts.whole(50),
+                Price.parse("0.30"), Money.parse("0.05"), Contracts.whole(50), Money.parse("-5.10"), Optional.of(1), "t2"));
+
+        // the other 50 settle worthless: the position's realized P&L, partials included, is −25.10
+        portfolio.apply(new PositionSettled(UUID.randomUUID(), NOW, "c", "p1", "KXA", Side.NO, Contracts.whole(50),
+                Money.ZERO, Money.parse("-25.10")));
+
+        assertThat(portfolio.dayPnl(TODAY)).isEqualTo(Money.parse("-25.10"));
     }
 
     @Test
