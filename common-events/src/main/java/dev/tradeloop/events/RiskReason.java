@@ -15,5 +15,7 @@ public enum RiskReason {
     POSITION_ALREADY_OPEN,
     INSUFFICIENT_BALANCE,
     NO_KELLY_STAKE,
-    RISK_DATA_UNAVAILABLE
+    RISK_DATA_UNAVAILABLE,
+    /** The edge is older than the method lets a price be (an outage's backlog): it is not traded. */
+    STALE_SIGNAL
 }

@@ -84,7 +84,8 @@ public class RiskDesk {
             publish(rejection(edge, List.of(RiskReason.RISK_DATA_UNAVAILABLE)), Optional.empty());
             return;
         }
-        RiskGate.Decision verdict = RiskGate.decide(edge, method.get(), view.get(), authority.current());
+        RiskGate.Decision verdict = RiskGate.decide(edge, method.get(), view.get(), authority.current(),
+                clock.instant());
         RiskDecision decision;
         Optional<ApprovedTrade> trade = Optional.empty();
         if (verdict.approved()) {

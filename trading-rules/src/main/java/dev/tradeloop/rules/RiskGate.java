@@ -9,6 +9,8 @@ import dev.tradeloop.events.money.Contracts;
 import dev.tradeloop.events.money.Money;
 import dev.tradeloop.events.money.Price;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,9 +35,12 @@ public final class RiskGate {
     private RiskGate() {
     }
 
-    public static Decision decide(Edge edge, Method method, PortfolioView portfolio, TradingState state) {
+    public static Decision decide(Edge edge, Method method, PortfolioView portfolio, TradingState state, Instant now) {
         Method.RiskLimits limits = method.risk();
         List<RiskReason> reasons = new ArrayList<>();
+        if (Duration.between(edge.occurredAt(), now).compareTo(method.entry().maxPriceAge()) > 0) {
+            reasons.add(RiskReason.STALE_SIGNAL); // after an outage, a backlog of old edges is not traded
+        }
         if (state.mode() != TradingMode.ACTIVE) {
             reasons.add(RiskReason.TRADING_NOT_ACTIVE);
         }

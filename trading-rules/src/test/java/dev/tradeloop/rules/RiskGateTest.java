@@ -51,16 +51,23 @@ class RiskGateTest {
     }
 
     private static List<RiskReason> reasons(Edge edge, PortfolioView portfolio, TradingState state) {
-        return RiskGate.decide(edge, METHOD, portfolio, state).reasons();
+        return RiskGate.decide(edge, METHOD, portfolio, state, NOW).reasons();
     }
 
     @Test
     void a_good_edge_is_approved_with_the_kelly_size() {
-        RiskGate.Decision decision = RiskGate.decide(GOOD, METHOD, EMPTY, ACTIVE);
+        RiskGate.Decision decision = RiskGate.decide(GOOD, METHOD, EMPTY, ACTIVE, NOW);
 
         assertThat(decision.approved()).isTrue();
         assertThat(decision.size().orElseThrow().contracts()).isEqualTo(Contracts.whole(713));
         assertThat(decision.size().orElseThrow().stake()).isEqualTo(Money.parse("406.976744"));
+    }
+
+    @Test
+    void an_edge_older_than_the_methods_price_age_is_a_stale_signal_not_traded() {
+        assertThat(RiskGate.decide(GOOD, METHOD, EMPTY, ACTIVE, NOW.plusSeconds(120)).approved()).isTrue();
+        assertThat(RiskGate.decide(GOOD, METHOD, EMPTY, ACTIVE, NOW.plusSeconds(121)).reasons())
+                .containsExactly(RiskReason.STALE_SIGNAL); // max_price_age_seconds: 120
     }
 
     @Test
