@@ -20,6 +20,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.time.Duration;
+import dev.tradeloop.support.TradingMethods;
 import java.util.Optional;
 
 /**
@@ -39,9 +41,11 @@ public class EntryExecutor {
     private final Clock clock;
     private final BalanceReporter balance;
     private final KalshiClient exchange;
+    private final TradingMethods methods;
 
     public EntryExecutor(OrderLedger ledger, OrderRunner runner, TradingStateFollower tradingState, Clock clock,
-            BalanceReporter balance, KalshiClient exchange) {
+            BalanceReporter balance, KalshiClient exchange, TradingMethods methods) {
+        this.methods = methods;
         this.exchange = exchange;
         this.ledger = ledger;
         this.runner = runner;
@@ -58,6 +62,14 @@ public class EntryExecutor {
         String id = trade.positionId();
         List<Attempt> attempts = ledger.attempts(id);
         int next = attempts.size() + 1;
+        Optional<Duration> oldest = methods.get(trade.method()).map(method -> method.entry().maxPriceAge());
+        if (attempts.isEmpty() && oldest.isPresent() && trade.occurredAt().plus(oldest.get()).isBefore(clock.instant())) {
+            // after an outage, a backlog of approvals on hours-old prices is not traded
+            end(trade, OrderStatus.ABANDONED, 0, Attempt.clientOrderId(id, 1), "stale: approved at "
+                    + trade.occurredAt() + ", older than the " + oldest.get().toSeconds() + " s the method lets a price "
+                    + "be; not traded");
+            return;
+        }
         if (!attempts.isEmpty()) {
             Attempt last = attempts.get(attempts.size() - 1);
             if (last.status() == AttemptStatus.INTENDED) {

@@ -27,6 +27,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -286,6 +287,27 @@ class EntryExecutionTest {
             TestExchange.get().clearFaults();
         }
         assertThat(traderOrdersOn(market)).hasSize(1);
+    }
+
+    @Test
+    void an_approval_older_than_the_methods_price_age_is_not_traded() {
+        String market = OrderFixtures.market();
+        OrderFixtures.offerYes(market, "0.57", 100);
+        ApprovedTrade fresh = OrderFixtures.approved(market, 10, "0.57", "0.59", ONE_SECOND);
+        // approved ten minutes ago, as a backlog after an outage would be (the method's price age is 120 s)
+        ApprovedTrade stale = new ApprovedTrade(fresh.eventId(), Instant.now().minusSeconds(600), fresh.correlationId(),
+                fresh.positionId(), fresh.marketTicker(), fresh.eventTicker(), fresh.side(), fresh.contracts(),
+                fresh.stake(), fresh.confidence(), fresh.plan(), fresh.method(), fresh.edgeEventId());
+
+        kafka.produce(Topics.APPROVED_TRADES, stale.positionId(), stale);
+
+        try (TopicReader<OrderEvent> orders = kafka.reader(Topics.ORDER_EVENTS)) {
+            OrderEvent end = orders.await(e -> isEnd(e, stale), DEADLINE);
+            assertThat(end.status()).isEqualTo(OrderStatus.ABANDONED);
+            assertThat(end.note().orElseThrow()).startsWith("stale: approved at");
+            assertThat(steps(orders.decoded(), stale.positionId())).containsExactly("ABANDONED");
+        }
+        assertThat(traderOrdersOn(market)).isEmpty();
     }
 
     @Test
