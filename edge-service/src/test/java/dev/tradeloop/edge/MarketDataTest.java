@@ -139,4 +139,25 @@ class MarketDataTest {
             assertThat(last.accountSettlement()).contains(dev.tradeloop.events.money.Money.parse("20.00"));
         }
     }
+
+    @Test
+    void a_market_whose_series_cannot_be_read_yet_is_watched_once_it_can_be() {
+        TestExchange exchange = TestExchange.get();
+        String suffix = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String ticker = "KXMDSER" + suffix + "-E-T1";
+        // the series answers 500 for one whole read (the client tries each read four times)
+        exchange.armFault("{\"kind\":\"SERVER_ERROR\",\"operation\":\"series\",\"count\":4}");
+        try {
+            exchange.listMarket(ticker, "KXMDSER" + suffix + "-E", Instant.now().plus(2, ChronoUnit.HOURS),
+                    "quadratic", "1.25");
+
+            try (TopicReader<PriceTick> ticks = TestKafka.get().reader(Topics.PRICE_TICKS)) {
+                PriceTick first = ticks.await(t -> t.marketTicker().equals(ticker), DEADLINE);
+
+                assertThat(first.feeMultiplier()).hasValueSatisfying(m -> assertThat(m).isEqualByComparingTo("1.25"));
+            }
+        } finally {
+            exchange.clearFaults();
+        }
+    }
 }
