@@ -351,9 +351,7 @@ public class OrderLedger {
                 throw e;
             }
         }
-        if (!events.isEmpty()) {
-            relay.wake();
-        }
+        relay.committed(events);
         return result;
     }
 

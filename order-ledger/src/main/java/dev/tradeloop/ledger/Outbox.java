@@ -17,14 +17,15 @@ final class Outbox {
             return;
         }
         try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO outbox (event_id, topic, record_key, payload, created_at) VALUES (?, ?, ?, ?, ?)
+                INSERT INTO outbox (event_id, topic, record_key, payload, event_type, created_at) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (event_id) DO NOTHING""")) {
             for (Outgoing event : events) {
                 insert.setObject(1, event.eventId());
                 insert.setString(2, event.topic());
                 insert.setString(3, event.key());
                 insert.setString(4, OrderLedger.text(event.payload()));
-                insert.setTimestamp(5, at);
+                insert.setString(5, event.event().type());
+                insert.setTimestamp(6, at);
                 insert.addBatch();
             }
             insert.executeBatch();

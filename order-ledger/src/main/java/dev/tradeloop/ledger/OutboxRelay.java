@@ -1,7 +1,12 @@
 package dev.tradeloop.ledger;
 
+import dev.tradeloop.events.AlertCode;
+import dev.tradeloop.events.AlertSeverity;
 import dev.tradeloop.events.OperationalError.ErrorKind;
+import dev.tradeloop.support.Alerts;
+import dev.tradeloop.support.EventMetrics;
 import dev.tradeloop.support.EventPublisher;
+import dev.tradeloop.support.EventPublisher.RecordRefusedException;
 import dev.tradeloop.support.OperationalErrors;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -17,6 +22,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -25,7 +31,9 @@ import javax.sql.DataSource;
  * Publishes the outbox in order, in a thread of its own: woken by each ledger change (and every
  * 200 ms regardless), it sends what is unpublished to its topic, waits for the broker, and marks it.
  * What was committed but not yet published when the service died goes out at the next start, with
- * the same event id, so consumers that skip known ids see it once.
+ * the same event id, so consumers that skip known ids see it once. A row the broker refuses for good
+ * is moved to {@code outbox_dead_letter} with the reason and an alert, and the rows behind it go on;
+ * a broker that is away is waited for, the row kept.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -38,15 +46,20 @@ public class OutboxRelay {
     private final EventPublisher publisher;
     private final OperationalErrors errors;
     private final Clock clock;
+    private final EventMetrics metrics;
+    private final Alerts alerts;
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
 
-    public OutboxRelay(DataSource dataSource, EventPublisher publisher, OperationalErrors errors, Clock clock) {
+    public OutboxRelay(DataSource dataSource, EventPublisher publisher, OperationalErrors errors, Clock clock,
+            EventMetrics metrics, Alerts alerts) {
         this.dataSource = dataSource;
         this.publisher = publisher;
         this.errors = errors;
         this.clock = clock;
+        this.metrics = metrics;
+        this.alerts = alerts;
     }
 
     void onStart(@Observes StartupEvent start) {
@@ -69,7 +82,16 @@ public class OutboxRelay {
         wakeUp.release();
     }
 
-    private record Row(long seq, String topic, String key, String payload) {
+    /** {@code events} were committed to the outbox: counted by what they report, and published soon. */
+    void committed(List<Outgoing> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        events.forEach(event -> metrics.recorded(event.event()));
+        wake();
+    }
+
+    private record Row(long seq, String topic, String key, String payload, String type) {
     }
 
     private void run() {
@@ -106,8 +128,13 @@ public class OutboxRelay {
             try {
                 List<Row> rows = unpublished(connection);
                 for (Row row : rows) {
-                    publisher.publishEncoded(row.topic(), row.key(), row.payload().getBytes(StandardCharsets.UTF_8));
-                    markPublished(connection, row.seq());
+                    try {
+                        publisher.publishEncoded(row.topic(), row.key(), row.payload().getBytes(StandardCharsets.UTF_8),
+                                row.type() == null ? "unknown" : row.type());
+                        markPublished(connection, row.seq());
+                    } catch (RecordRefusedException refused) {
+                        deadLetter(connection, row, refused.getMessage());
+                    }
                 }
                 return rows.size();
             } finally {
@@ -129,11 +156,13 @@ public class OutboxRelay {
     private static List<Row> unpublished(Connection connection) throws SQLException {
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT seq, topic, record_key, payload FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT ?")) {
+                "SELECT seq, topic, record_key, payload, event_type FROM outbox WHERE published_at IS NULL"
+                        + " ORDER BY seq LIMIT ?")) {
             select.setInt(1, BATCH);
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
-                    rows.add(new Row(result.getLong(1), result.getString(2), result.getString(3), result.getString(4)));
+                    rows.add(new Row(result.getLong(1), result.getString(2), result.getString(3), result.getString(4),
+                            result.getString(5)));
                 }
             }
         }
@@ -147,6 +176,34 @@ public class OutboxRelay {
             update.setLong(2, seq);
             update.executeUpdate();
         }
+    }
+
+    /** Moves a row the broker will never take out of the outbox, in one transaction, and says so. */
+    private void deadLetter(Connection connection, Row row, String reason) throws SQLException {
+        connection.setAutoCommit(false);
+        try (PreparedStatement move = connection.prepareStatement("""
+                INSERT INTO outbox_dead_letter
+                    (seq, event_id, topic, record_key, payload, event_type, created_at, dead_at, reason)
+                SELECT seq, event_id, topic, record_key, payload, event_type, created_at, ?, ? FROM outbox WHERE seq = ?
+                ON CONFLICT (seq) DO NOTHING""");
+                PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox WHERE seq = ?")) {
+            move.setTimestamp(1, Timestamp.from(clock.instant()));
+            move.setString(2, reason);
+            move.setLong(3, row.seq());
+            move.executeUpdate();
+            delete.setLong(1, row.seq());
+            delete.executeUpdate();
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+        metrics.deadLettered("outbox");
+        alerts.raise(AlertSeverity.CRITICAL, AlertCode.DEAD_LETTER, "outbox row " + row.seq() + " (" + row.type()
+                + " for " + row.topic() + ", key " + row.key() + ") was never published and is kept in"
+                + " outbox_dead_letter: " + reason, "outbox-" + row.seq(), Optional.empty(), Optional.empty());
     }
 
     /** After a failure, before trying again: the broker or the database needs a moment. */

@@ -27,7 +27,26 @@ public class EventMetrics {
     }
 
     void published(Topic<?> topic, Event event) {
-        registry.counter("tradeloop.events.published", "topic", topic.name(), "type", event.type()).increment();
+        relayed(topic.name(), event.type());
+        recorded(event);
+    }
+
+    /** An event went out to {@code topic}: counted by the names it was stored under, never decoded again. */
+    void relayed(String topic, String type) {
+        registry.counter("tradeloop.events.published", "topic", topic, "type", type).increment();
+    }
+
+    /** Something {@code where} (a topic's consumer, an outbox) could not handle was set aside with its reason. */
+    public void deadLettered(String where) {
+        registry.counter("tradeloop.dead.letters", "where", where).increment();
+    }
+
+    /**
+     * Counts the figures operators watch by name; an event that leaves through an outbox is counted
+     * here when the change it reports is committed, and on {@code tradeloop.events.published} when it
+     * is relayed.
+     */
+    public void recorded(Event event) {
         if (event instanceof PriceTick) {
             registry.counter("tradeloop.ticks.published").increment();
         } else if (event instanceof Edge edge) {

@@ -14,6 +14,13 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.ApiException;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.OutOfOrderSequenceException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -50,12 +57,17 @@ public class EventPublisher {
         return written;
     }
 
-    /** Publishes an already encoded event (from an outbox) to the catalog topic named {@code topic}. */
-    public RecordMetadata publishEncoded(String topic, String key, byte[] value) {
-        Topic<?> catalogTopic = Topics.byName(topic).orElseThrow(() ->
-                new IllegalArgumentException("no catalog topic is named " + topic));
+    /**
+     * Publishes an already encoded event (from an outbox) of type {@code type} to the catalog topic
+     * named {@code topic}, without decoding it; a topic outside the catalog is refused as a
+     * {@link RecordRefusedException}.
+     */
+    public RecordMetadata publishEncoded(String topic, String key, byte[] value, String type) {
+        if (Topics.byName(topic).isEmpty()) {
+            throw new RecordRefusedException("no catalog topic is named " + topic);
+        }
         RecordMetadata written = send(topic, key, value);
-        metrics.published(catalogTopic, catalogTopic.codec().decode(value));
+        metrics.relayed(topic, type);
         return written;
     }
 
@@ -65,7 +77,16 @@ public class EventPublisher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PublishFailedException(topic, e);
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException e) {
+            if (RecordRefusedException.refuses(e.getCause())) {
+                throw new RecordRefusedException("the broker refuses the record for " + topic + ": "
+                        + e.getCause().getMessage());
+            }
+            throw new PublishFailedException(topic, e);
+        } catch (TimeoutException | KafkaException e) {
+            if (RecordRefusedException.refuses(e)) {
+                throw new RecordRefusedException("the broker refuses the record for " + topic + ": " + e.getMessage());
+            }
             throw new PublishFailedException(topic, e);
         }
     }
@@ -73,6 +94,25 @@ public class EventPublisher {
     @PreDestroy
     void close() {
         producer.close();
+    }
+
+    /**
+     * The record itself can never be written (no such topic, too large, ...): trying again cannot
+     * help, unlike a broker that is away or an account not allowed to write (a setting to correct).
+     */
+    public static class RecordRefusedException extends RuntimeException {
+        RecordRefusedException(String message) {
+            super(message);
+        }
+
+        static boolean refuses(Throwable cause) {
+            return cause instanceof ApiException
+                    && !(cause instanceof RetriableException)
+                    && !(cause instanceof AuthorizationException)
+                    && !(cause instanceof AuthenticationException)
+                    && !(cause instanceof ProducerFencedException)
+                    && !(cause instanceof OutOfOrderSequenceException);
+        }
     }
 
     /** The broker did not acknowledge a write in time; the caller must not treat it as done. */
