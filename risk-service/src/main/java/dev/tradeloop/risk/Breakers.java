@@ -40,7 +40,19 @@ public final class Breakers {
         }
 
         public BreakerState toState() {
-            return new BreakerState(name, open, resetModeOf(name), trippedAt, reason);
+            return new BreakerState(name, open, resetModeOf(name), trippedAt, reason,
+                    name == BreakerName.KILL_SWITCH && open ? Optional.of(flatten) : Optional.empty());
+        }
+
+        /** The breaker a published state says, as it was when published. */
+        public static Breaker of(BreakerState state) {
+            return new Breaker(state.name(), state.open(), state.trippedAt(), state.reason(),
+                    state.flattens().orElse(false));
+        }
+
+        /** The more restrictive of this breaker as stored and as published: an open one beats a closed one. */
+        public Breaker orIfOpen(Breaker published) {
+            return !open && published.open() ? published : this;
         }
     }
 

@@ -59,6 +59,7 @@ public class RiskChecks {
     void check() {
         try {
             lastCheck = clock.instant();
+            authority.storeUnstored();
             authority.closeAutomaticIfCleared();
             if (!feed.isCaughtUp()) {
                 return;

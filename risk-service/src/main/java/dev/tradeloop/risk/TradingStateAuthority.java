@@ -3,12 +3,15 @@ package dev.tradeloop.risk;
 import dev.tradeloop.events.AlertCode;
 import dev.tradeloop.events.AlertSeverity;
 import dev.tradeloop.events.BreakerName;
-import dev.tradeloop.events.OperationalError;
+import dev.tradeloop.events.BreakerState;
 import dev.tradeloop.events.OperationalError.ErrorKind;
+import dev.tradeloop.events.OperationalError;
 import dev.tradeloop.events.Topics;
 import dev.tradeloop.events.TradingState;
+import dev.tradeloop.events.money.Money;
 import dev.tradeloop.risk.Breakers.Breaker;
 import dev.tradeloop.risk.Breakers.KillAction;
+import dev.tradeloop.risk.messaging.PublishedTradingState;
 import dev.tradeloop.risk.persistence.BreakerRepository;
 import dev.tradeloop.support.Alerts;
 import dev.tradeloop.support.EventPublisher;
@@ -20,20 +23,25 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Duration;
-import dev.tradeloop.events.money.Money;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * risk-service is the only writer of the trading state. The breakers live in PostgreSQL, so one
- * that resets only by hand stays open across restarts; at start they are read back and the state
- * they make is published. Every trip and reset is stored with who did it, then published on the
- * compacted {@code trading-state} topic, and a person is alerted. A trip is published even when it
- * cannot be stored (stopping trading must not wait for the database); a reset is published only
- * once stored.
+ * that resets only by hand stays open across restarts; every trip and reset is stored with who did
+ * it, published on the compacted {@code trading-state} topic, and a person is alerted.
+ *
+ * <p>A trip is published at once, even when it cannot be stored (stopping trading must not wait for
+ * the database, and the database breaker trips precisely when it fails), and stored as soon as the
+ * database takes it: changes not stored yet are tried again, in order, every check round. At start
+ * the breakers stored are merged with the state last published, breaker by breaker, the open one
+ * winning: a trip that was published but never stored is not undone by a restart. A reset is
+ * published only once it, and every change before it, is stored.
  */
 @ApplicationScoped
 public class TradingStateAuthority {
@@ -41,8 +49,16 @@ public class TradingStateAuthority {
     private static final int ATTEMPTS = 3;
     private static final Duration FIRST_PAUSE = Duration.ofMillis(100);
 
+    private static final Duration READ_PUBLISHED = Duration.ofSeconds(30);
+
+    /** A breaker's new state, to be stored with who did what. */
+    private record Change(Breaker breaker, String action, String actor, Instant at) {
+    }
+
     private final Breakers breakers;
     private final BreakerRepository repository;
+    private final PublishedTradingState published;
+    private final Deque<Change> unstored = new ArrayDeque<>();
     private final EventPublisher publisher;
     private final Alerts alerts;
     private final OperationalErrors errors;
@@ -51,17 +67,18 @@ public class TradingStateAuthority {
     private Money acknowledgedLoss = Money.ZERO;
     private LocalDate acknowledgedOn;
 
-    public TradingStateAuthority(Breakers breakers, BreakerRepository repository, EventPublisher publisher,
-            Alerts alerts, OperationalErrors errors, Clock clock) {
+    public TradingStateAuthority(Breakers breakers, BreakerRepository repository, PublishedTradingState published,
+            EventPublisher publisher, Alerts alerts, OperationalErrors errors, Clock clock) {
         this.breakers = breakers;
         this.repository = repository;
+        this.published = published;
         this.publisher = publisher;
         this.alerts = alerts;
         this.errors = errors;
         this.clock = clock;
     }
 
-    void onStart(@Observes StartupEvent start) throws Exception {
+    synchronized void onStart(@Observes StartupEvent start) throws Exception {
         try {
             Retries.withBackoff(ATTEMPTS, FIRST_PAUSE, repository::loadAll).forEach(breakers::restore);
             acknowledgedOn = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
@@ -70,8 +87,23 @@ public class TradingStateAuthority {
             throw new IllegalStateException("cannot read the breakers from PostgreSQL (quarkus.datasource.jdbc.url): "
                     + e.getMessage(), e);
         }
+        published.last(READ_PUBLISHED).ifPresent(this::keepWhatWasPublished);
         publish("start");
         Log.infof("trading state at start: %s", current.mode());
+    }
+
+    /** A breaker the log says is open and PostgreSQL says is closed was tripped but never stored: it stays open. */
+    private void keepWhatWasPublished(TradingState last) {
+        for (BreakerState state : last.breakers()) {
+            Breaker stored = breakers.get(state.name());
+            Breaker merged = stored.orIfOpen(Breaker.of(state));
+            if (merged != stored) {
+                breakers.restore(merged);
+                Log.warnf("breaker %s is open in the trading state last published (%s) but not in PostgreSQL:"
+                        + " it stays open, and is stored now", state.name(), last.eventId());
+                store(merged, "tripped (restored from " + Topics.TRADING_STATE.name() + ")", "risk-service");
+            }
+        }
     }
 
     public TradingState current() {
@@ -94,8 +126,33 @@ public class TradingStateAuthority {
                 .ifPresent(tripped -> tripped(tripped, "risk-service", "daily-loss-" + UUID.randomUUID()));
     }
 
-    public synchronized void killSwitch(KillAction action, String reason, String actor) {
-        tripped(breakers.killSwitch(action, clock.instant(), reason), actor, "kill-switch-" + UUID.randomUUID());
+    /**
+     * Pulls the kill switch: in force (published) at once; returns whether it is stored too. When it
+     * is not, it is stored as soon as the database takes it, and a restart keeps it from the log.
+     */
+    public synchronized boolean killSwitch(KillAction action, String reason, String actor) {
+        return tripped(breakers.killSwitch(action, clock.instant(), reason), actor, "kill-switch-" + UUID.randomUUID());
+    }
+
+    /** Stores what was changed but could not be stored yet, in order; true when nothing is left. */
+    public synchronized boolean storeUnstored() {
+        while (!unstored.isEmpty()) {
+            Change next = unstored.peekFirst();
+            try {
+                Retries.withBackoff(ATTEMPTS, FIRST_PAUSE, () -> {
+                    repository.save(next.breaker(), next.action(), next.actor(), next.at());
+                    return null;
+                });
+            } catch (Exception e) {
+                Log.errorf("breaker %s %s but not stored yet (%d change(s) waiting): %s", next.breaker().name(),
+                        next.action(), unstored.size(), e.getMessage());
+                errors.report(ErrorKind.DATABASE, "store breaker " + next.breaker().name(), e.getMessage(),
+                        "breaker-store");
+                return false;
+            }
+            unstored.removeFirst();
+        }
+        return true;
     }
 
     /** Closes the exchange-API breaker once its errors have cleared. */
@@ -114,6 +171,9 @@ public class TradingStateAuthority {
      * that day only if the loss grows past the limit beyond it.
      */
     public synchronized void reset(BreakerName name, String actor, Money dayLoss) throws Exception {
+        if (!storeUnstored()) {
+            throw new IllegalStateException("earlier breaker changes are not stored yet (PostgreSQL fails)");
+        }
         Breaker before = breakers.get(name);
         Breaker closed = breakers.reset(name);
         Instant now = clock.instant();
@@ -139,25 +199,21 @@ public class TradingStateAuthority {
                 "breaker-reset-" + UUID.randomUUID(), Optional.empty(), Optional.empty());
     }
 
-    private void tripped(Breaker breaker, String actor, String correlationId) {
+    private boolean tripped(Breaker breaker, String actor, String correlationId) {
         publish(correlationId);
-        store(breaker, "tripped", actor);
+        boolean stored = store(breaker, "tripped", actor);
         AlertCode code = breaker.name() == BreakerName.KILL_SWITCH ? AlertCode.KILL_SWITCH : AlertCode.BREAKER_TRIPPED;
         alerts.raise(AlertSeverity.CRITICAL, code, breaker.name() + " open: " + breaker.reason().orElse("")
-                + "; trading is " + current.mode() + (current.flattenAll() ? ", closing every position" : ""),
+                + "; trading is " + current.mode() + (current.flattenAll() ? ", closing every position" : "")
+                + (stored ? "" : "; not stored in PostgreSQL yet, tried again every check round"),
                 correlationId, Optional.empty(), Optional.empty());
+        return stored;
     }
 
-    private void store(Breaker breaker, String action, String actor) {
-        try {
-            Retries.withBackoff(ATTEMPTS, FIRST_PAUSE, () -> {
-                repository.save(breaker, action, actor, clock.instant());
-                return null;
-            });
-        } catch (Exception e) {
-            Log.errorf("breaker %s %s but not stored: %s", breaker.name(), action, e.getMessage());
-            errors.report(ErrorKind.DATABASE, "store breaker " + breaker.name(), e.getMessage(), "breaker-store");
-        }
+    /** Stores the change after every change not stored yet; false when it waits for the database. */
+    private boolean store(Breaker breaker, String action, String actor) {
+        unstored.addLast(new Change(breaker, action, actor, clock.instant()));
+        return storeUnstored();
     }
 
     private void publish(String correlationId) {

@@ -18,14 +18,21 @@ import dev.tradeloop.risk.persistence.BreakerRepository;
 import dev.tradeloop.testkit.KafkaTestResource;
 import dev.tradeloop.testkit.PostgresTestResource;
 import dev.tradeloop.testkit.TestKafka;
+import dev.tradeloop.testkit.TestPostgres;
 import dev.tradeloop.testkit.TopicReader;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /** The breakers and the kill switch: operators' REST with a token, the trading state they publish, the audit. */
@@ -40,6 +47,9 @@ class OperatorTest {
 
     @Inject
     BreakerRepository repository;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
 
     private static boolean open(TradingState state, BreakerName name) {
         return state.breakers().stream().anyMatch(b -> b.name() == name && b.open());
@@ -104,6 +114,41 @@ class OperatorTest {
                     && !open(s, BreakerName.KILL_SWITCH), DEADLINE);
             assertThat(reset.mode()).isEqualTo(TradingMode.ACTIVE);
             assertThat(repository.auditOf(BreakerName.KILL_SWITCH)).endsWith("tripped by alice", "reset by alice");
+        }
+    }
+
+    @Test
+    void a_kill_switch_pulled_while_the_database_is_down_is_in_force_at_once_says_503_and_is_stored_once_it_is_back()
+            throws Exception {
+        try (TopicReader<TradingState> states = kafka.reader(Topics.TRADING_STATE)) {
+            String refusal;
+            try (AutoCloseable outage = TestPostgres.get().outage(jdbcUrl, "risk_service")) {
+                refusal = given().header("X-Operator-Token", TOKEN).header("X-Operator", "bob")
+                        .contentType(ContentType.JSON).body("{\"action\":\"HALT\",\"reason\":\"database is down\"}")
+                        .when().post("/risk/kill-switch").then().statusCode(503).extract().jsonPath().getString("error");
+                TradingState halted = states.await(s -> open(s, BreakerName.KILL_SWITCH), DEADLINE);
+                assertThat(halted.mode()).isEqualTo(TradingMode.HALTED);
+                assertThat(killSwitchStoredOpen()).isFalse();
+            }
+            assertThat(refusal).startsWith("the kill switch is in force (trading is HALTED) but could not be stored");
+
+            Awaitility.await("the kill switch to be stored once the database is back").atMost(DEADLINE)
+                    .until(this::killSwitchStoredOpen);
+            assertThat(repository.auditOf(BreakerName.KILL_SWITCH)).endsWith("tripped by bob");
+            given().header("X-Operator-Token", TOKEN).header("X-Operator", "bob")
+                    .when().post("/risk/breakers/kill-switch/reset").then().statusCode(200);
+            assertThat(states.await(s -> s.correlationId().equals("reset-KILL_SWITCH")
+                    && !open(s, BreakerName.KILL_SWITCH), DEADLINE).mode()).isEqualTo(TradingMode.ACTIVE);
+        }
+    }
+
+    /** Whether PostgreSQL holds the kill switch open, read as the superuser (the service's role may be locked out). */
+    private boolean killSwitchStoredOpen() throws SQLException {
+        String database = jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1);
+        try (Connection connection = TestPostgres.get().superuserConnection(database);
+                Statement select = connection.createStatement();
+                ResultSet row = select.executeQuery("SELECT open FROM risk.breaker_state WHERE name = 'KILL_SWITCH'")) {
+            return row.next() && row.getBoolean(1);
         }
     }
 

@@ -83,6 +83,28 @@ public final class TestPostgres {
         return Map.of("quarkus.datasource.jdbc.url", jdbcUrl(database), "tradeloop.postgres.password", servicePassword);
     }
 
+    /**
+     * A database outage as one service sees it: until closed, {@code role} cannot connect to the
+     * database of {@code jdbcUrl} and its sessions there are ended, while every other role (and
+     * every other database) goes on. Closing lets it connect again.
+     */
+    public AutoCloseable outage(String jdbcUrl, String role) throws SQLException {
+        String database = jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
+        try (Connection connection = superuserConnection("postgres");
+                Statement statement = connection.createStatement()) {
+            statement.execute("REVOKE CONNECT ON DATABASE " + database + " FROM PUBLIC");
+            statement.execute("REVOKE CONNECT ON DATABASE " + database + " FROM " + role);
+            statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '" + role
+                    + "' AND datname = '" + database + "'");
+        }
+        return () -> {
+            try (Connection connection = superuserConnection("postgres");
+                    Statement statement = connection.createStatement()) {
+                statement.execute("GRANT CONNECT ON DATABASE " + database + " TO PUBLIC");
+            }
+        };
+    }
+
     /** Creates a fresh database, with each service's schema owned by its role, and returns its name. */
     public String createDatabase(String prefix) {
         String name = prefix.replaceAll("[^a-z0-9_]", "_") + "_" + UUID.randomUUID().toString().substring(0, 8);

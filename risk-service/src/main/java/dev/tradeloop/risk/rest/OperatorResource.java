@@ -84,7 +84,11 @@ public class OperatorResource {
             return error(400, "action '" + request.action() + "' is neither HALT nor FLATTEN");
         }
         String reason = request.reason() == null || request.reason().isBlank() ? "no reason given" : request.reason();
-        authority.killSwitch(action, reason, operator);
+        if (!authority.killSwitch(action, reason, operator)) {
+            return error(503, "the kill switch is in force (trading is " + authority.current().mode()
+                    + ") but could not be stored in PostgreSQL: risk-service stores it as soon as the database"
+                    + " answers, and keeps it across a restart from the trading-state topic; check the database");
+        }
         return Response.ok(authority.current()).build();
     }
 
