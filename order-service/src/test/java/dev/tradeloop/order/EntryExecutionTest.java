@@ -346,6 +346,17 @@ class EntryExecutionTest {
         assertThat(traderOrdersOn(market)).isEmpty();
     }
 
+    @Test
+    void a_halt_stamped_by_a_clock_an_hour_behind_is_obeyed_because_it_is_later_in_the_log() {
+        OrderFixtures.tradingIs(TradingMode.HALTED, Instant.now().minus(Duration.ofHours(1)));
+        try {
+            awaitTradingState("HALTED");
+        } finally {
+            OrderFixtures.tradingIs(TradingMode.ACTIVE);
+            awaitTradingState("ACTIVE");
+        }
+    }
+
     @jakarta.inject.Inject
     dev.tradeloop.ledger.OrderLedger ledger;
 

@@ -55,12 +55,17 @@ final class OrderFixtures {
     }
 
     static void tradingIs(TradingMode mode) {
+        tradingIs(mode, Instant.now());
+    }
+
+    /** Publishes the trading state as risk-service would, stamped {@code at} (by a clock that may be wrong). */
+    static void tradingIs(TradingMode mode, Instant at) {
         List<BreakerState> breakers = Arrays.stream(BreakerName.values()).map(name -> new BreakerState(name,
                 mode != TradingMode.ACTIVE && name == BreakerName.KILL_SWITCH,
                 name == BreakerName.EXCHANGE_API ? ResetMode.AUTOMATIC : ResetMode.MANUAL,
                 mode != TradingMode.ACTIVE && name == BreakerName.KILL_SWITCH ? Optional.of(Instant.now()) : Optional.empty(),
                 Optional.empty())).toList();
         TestKafka.get().produce(Topics.TRADING_STATE, TradingState.KEY, new TradingState(UUID.randomUUID(),
-                Instant.now(), "test-state", mode, false, breakers));
+                at, "test-state", mode, false, breakers));
     }
 }

@@ -15,13 +15,22 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * This service's view of the account's trading state, read from the compacted
  * {@code trading-state} topic that risk-service alone writes. Every instance reads the whole topic
  * (its own consumer group), so each knows the state; until it does, {@link #current()} is empty
- * and the service must act as if trading were halted.
+ * and the service must act as if trading were halted. The state later in the log wins, whatever the
+ * times it carries say (a HALT stamped by a host whose clock is behind is still the latest word).
  */
 @ApplicationScoped
 public class TradingStateFollower {
 
     private final EventCodec<TradingState> codec = Topics.TRADING_STATE.codec();
-    private final AtomicReference<TradingState> current = new AtomicReference<>();
+    /** A state and where it is in the log (one key, so one partition): read again, an older one loses. */
+    private record Placed(TradingState state, int partition, long offset) {
+
+        boolean isAfter(Placed other) {
+            return partition != other.partition || offset > other.offset;
+        }
+    }
+
+    private final AtomicReference<Placed> current = new AtomicReference<>();
     private final DeadLetters deadLetters;
 
     public TradingStateFollower(DeadLetters deadLetters) {
@@ -37,9 +46,9 @@ public class TradingStateFollower {
             deadLetters.send(record, e.failure(), e.detail());
             return;
         }
-        TradingState previous = current.getAndAccumulate(state,
-                (old, next) -> old == null || !next.occurredAt().isBefore(old.occurredAt()) ? next : old);
-        if (previous == null || previous.mode() != state.mode()) {
+        Placed previous = current.getAndAccumulate(new Placed(state, record.partition(), record.offset()),
+                (old, next) -> old == null || next.isAfter(old) ? next : old);
+        if (previous == null || previous.state().mode() != state.mode()) {
             Log.infof("trading state is %s (flattenAll=%s) eventId=%s correlationId=%s", state.mode(),
                     state.flattenAll(), state.eventId(), state.correlationId());
         }
@@ -47,7 +56,7 @@ public class TradingStateFollower {
 
     /** The latest trading state, or empty while none has been read. */
     public Optional<TradingState> current() {
-        return Optional.ofNullable(current.get());
+        return Optional.ofNullable(current.get()).map(Placed::state);
     }
 
     /** True only when the state is known and allows new entries. */
