@@ -14,5 +14,9 @@ public enum AlertCode {
     DEAD_LETTER,
     /** An order sent without a readable answer, and not shown by the exchange since, was sent again. */
     ORDER_RESENT,
+    /** A thread or a channel the service lives by stopped: the service is not ready until it is restarted. */
+    WORKER_STOPPED,
+    /** Positions are open on a monitor task that has evaluated none of them for too long. */
+    MONITOR_STALLED,
     SERVICE_ERROR
 }

@@ -31,6 +31,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -401,6 +402,31 @@ class EntryExecutionTest {
             assertThat(letter.failure()).isEqualTo(DecodeFailure.UNSUPPORTED_SCHEMA_VERSION);
             assertThat(letter.consumer()).isEqualTo("order-service");
             assertThat(orders.await(e -> isEnd(e, next), DEADLINE).status()).isEqualTo(OrderStatus.ABANDONED);
+        }
+    }
+
+    @Test
+    void an_approved_trade_the_ledger_cannot_take_is_dead_lettered_and_the_one_behind_it_is_executed() {
+        String market = OrderFixtures.market();
+        OrderFixtures.offerYes(market, "0.57", 100);
+        ApprovedTrade template = OrderFixtures.approved(market, 10, "0.57", "0.59", ONE_SECOND);
+        // PostgreSQL stores no NUL character in text: a value it refuses, however often it is asked
+        ApprovedTrade unstorable = new ApprovedTrade(UUID.randomUUID(), Instant.now(), template.correlationId(),
+                "pos-\u0000-" + UUID.randomUUID(), market, template.eventTicker(), template.side(),
+                template.contracts(), template.stake(), template.confidence(), template.plan(), template.method(),
+                UUID.randomUUID());
+        ApprovedTrade behind = OrderFixtures.approved(market, 10, "0.57", "0.59", ONE_SECOND);
+        String key = "one-partition-" + UUID.randomUUID();
+
+        try (TopicReader<DeadLetter> letters = kafka.reader(Topics.deadLetterOf(Topics.APPROVED_TRADES));
+                TopicReader<OrderEvent> orders = kafka.reader(Topics.ORDER_EVENTS)) {
+            kafka.produce(Topics.APPROVED_TRADES, key, unstorable);
+            kafka.produce(Topics.APPROVED_TRADES, key, behind);
+
+            DeadLetter letter = letters.await(l -> l.key().equals(Optional.of(key)), DEADLINE);
+            assertThat(letter.failure()).isEqualTo(DecodeFailure.PROCESSING_FAILED);
+            assertThat(letter.error()).contains("the ledger cannot take it").contains("0x00");
+            assertThat(orders.await(e -> isEnd(e, behind), DEADLINE).status()).isEqualTo(OrderStatus.FILLED);
         }
     }
 

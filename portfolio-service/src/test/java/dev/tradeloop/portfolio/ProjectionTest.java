@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.tradeloop.events.DeadLetter;
+import dev.tradeloop.events.PositionOpened;
+import dev.tradeloop.events.Side;
 import dev.tradeloop.events.Topics;
+import dev.tradeloop.events.json.DecodeFailure;
+import dev.tradeloop.events.money.Contracts;
+import dev.tradeloop.events.money.Money;
 import dev.tradeloop.testkit.KafkaTestResource;
 import dev.tradeloop.testkit.PositionStory;
 import dev.tradeloop.testkit.PostgresTestResource;
@@ -116,6 +121,32 @@ class ProjectionTest {
             assertThat(awaitPosition(story.positionId, "OPEN").getString("position.marketTicker"))
                     .isEqualTo(story.market);
         }
+    }
+
+    @Test
+    void an_event_the_read_tables_cannot_take_is_dead_lettered_and_the_events_behind_it_are_projected() {
+        PositionStory story = new PositionStory();
+        String unprojectable = "pos-" + java.util.UUID.randomUUID();
+        PositionOpened tooLarge = new PositionOpened(java.util.UUID.randomUUID(), story.opened.occurredAt(),
+                story.correlationId, unprojectable, story.market, "KXSTORY", Side.YES,
+                Contracts.whole(10_000_000_000_000L), Money.parse("57.00"), Money.parse("1.72"),
+                new java.math.BigDecimal("0.80"), story.opened.method(), "trade-" + unprojectable);
+        try (TopicReader<DeadLetter> letters = kafka.reader(Topics.deadLetterOf(Topics.POSITION_EVENTS))) {
+            // one key, so one partition: the position behind the bad event is read after it
+            kafka.produce(Topics.POSITION_EVENTS, story.positionId, tooLarge);
+            kafka.produce(Topics.POSITION_EVENTS, story.positionId, story.opened);
+
+            DeadLetter letter = letters.await(l -> l.payload().contains(unprojectable)
+                    && l.consumer().equals("portfolio-service"), DEADLINE);
+            assertThat(letter.failure()).isEqualTo(DecodeFailure.PROCESSING_FAILED);
+            assertThat(letter.error()).contains("numeric field overflow");
+            assertThat(awaitPosition(story.positionId, "OPEN").getString("position.marketTicker"))
+                    .isEqualTo(story.market);
+        }
+        given().get("/positions/" + unprojectable).then().statusCode(404);
+        JsonPath health = given().get("/q/health/ready").then().extract().jsonPath();
+        assertThat(health.getString("checks.find { it.name == 'workers' }.status")).isEqualTo("UP");
+        assertThat(health.getString("checks.find { it.name == 'projection' }.status")).isEqualTo("UP");
     }
 
     @Test

@@ -200,8 +200,12 @@ public class TradingStateAuthority {
     }
 
     private boolean tripped(Breaker breaker, String actor, String correlationId) {
-        publish(correlationId);
-        boolean stored = store(breaker, "tripped", actor);
+        boolean stored;
+        try {
+            publish(correlationId);
+        } finally {
+            stored = store(breaker, "tripped", actor); // a trip the broker did not take is stored all the same
+        }
         AlertCode code = breaker.name() == BreakerName.KILL_SWITCH ? AlertCode.KILL_SWITCH : AlertCode.BREAKER_TRIPPED;
         alerts.raise(AlertSeverity.CRITICAL, code, breaker.name() + " open: " + breaker.reason().orElse("")
                 + "; trading is " + current.mode() + (current.flattenAll() ? ", closing every position" : "")

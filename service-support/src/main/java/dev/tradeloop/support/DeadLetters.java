@@ -35,6 +35,37 @@ public class DeadLetters {
         this.clock = clock;
     }
 
+    /** Work on one record that decoded. */
+    @FunctionalInterface
+    public interface RecordWork {
+        void run() throws InterruptedException;
+    }
+
+    /**
+     * Does {@code work} for a record that decoded. A broker that does not acknowledge what the work
+     * publishes is waited for, and the same work done again (the work is idempotent by the event's
+     * id); any other failure is the record's own: it is dead-lettered with the reason, and the
+     * consumer goes on with the next record rather than stop.
+     */
+    public void processOrDeadLetter(ConsumerRecord<String, byte[]> record, RecordWork work)
+            throws InterruptedException {
+        long pause = 500;
+        while (true) {
+            try {
+                work.run();
+                return;
+            } catch (EventPublisher.PublishFailedException e) {
+                Log.warnf("%s; the same record is processed again in %d ms", e.getMessage(), pause);
+                Thread.sleep(pause); // the broker is away: wait, then do the same work again
+                pause = Math.min(pause * 2, 10_000);
+            } catch (RuntimeException e) {
+                Log.errorf(e, "could not process %s-%d@%d", record.topic(), record.partition(), record.offset());
+                send(record, DecodeFailure.PROCESSING_FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
+                return;
+            }
+        }
+    }
+
     public void send(ConsumerRecord<String, byte[]> record, DecodeFailure failure, String error) {
         Topic<?> source = Topics.byName(record.topic()).orElseThrow(() ->
                 new IllegalArgumentException("no catalog topic is named " + record.topic()));

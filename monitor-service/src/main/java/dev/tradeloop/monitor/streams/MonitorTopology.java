@@ -61,12 +61,12 @@ public final class MonitorTopology {
     /** The topology, with the methods positions are evaluated under and when a position counts as stale. */
     public static Topology build(StreamsBuilder builder, Function<MethodRef, Optional<Method>> methods,
             Duration staleAfter) {
-        return build(builder, methods, staleAfter, MonitorMetrics.NONE);
+        return build(builder, methods, staleAfter, MonitorMetrics.NONE, new TaskActivity());
     }
 
-    /** The topology, counting into {@code metrics} what it processes and triggers. */
+    /** The topology, counting into {@code metrics} what it processes and triggers, each task's rounds into {@code activity}. */
     public static Topology build(StreamsBuilder builder, Function<MethodRef, Optional<Method>> methods,
-            Duration staleAfter, MonitorMetrics metrics) {
+            Duration staleAfter, MonitorMetrics metrics, TaskActivity activity) {
         // cached: a position or a market's price updated many times between two commits reaches
         // RocksDB and its changelog once
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(POSITIONS), KEYS,
@@ -93,7 +93,8 @@ public final class MonitorTopology {
         KStream<String, Event> out = ticks.merge(predictions, Named.as("merge-predictions"))
                 .merge(fills, Named.as("merge-fills"))
                 .merge(orders, Named.as("merge-order-events"))
-                .process(() -> new PositionProcessor(methods, staleAfter, metrics), Named.as("positions-processor"),
+                .process(() -> new PositionProcessor(methods, staleAfter, metrics, activity),
+                        Named.as("positions-processor"),
                         POSITIONS, TICKS, PREDICTIONS);
 
         out.split(Named.as("out-"))
@@ -109,6 +110,11 @@ public final class MonitorTopology {
                         .mapValues(event -> (Alert) event, Named.as("as-alert"))
                         .to(Topics.ALERTS.name(), Produced.with(KEYS, Topics.ALERTS.valueSerde())
                                 .withName("alerts-out")), "alerts"))
+                .branch((key, event) -> event instanceof DeadLetter, Branched.withConsumer(stream -> stream
+                        .mapValues(event -> (DeadLetter) event, Named.as("as-dead-letter"))
+                        .to((key, letter, context) -> Topics.deadLetterOf(Topics.byName(letter.sourceTopic())
+                                .orElseThrow()).name(), Produced.with(KEYS, Topics.deadLetterOf(Topics.FILLS)
+                                .valueSerde()).withName("dead-letters-out")), "dead-letters"))
                 .noDefaultBranch();
         return builder.build();
     }

@@ -5,6 +5,7 @@ import dev.tradeloop.support.TradingMethods;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 
@@ -13,8 +14,14 @@ import org.apache.kafka.streams.Topology;
 public class MonitorTopologyProducer {
 
     @Produces
-    Topology topology(TradingMethods methods, MonitorConfig config, MeterRegistry registry) {
+    @Singleton
+    TaskActivity activity() {
+        return new TaskActivity();
+    }
+
+    @Produces
+    Topology topology(TradingMethods methods, MonitorConfig config, MeterRegistry registry, TaskActivity activity) {
         return MonitorTopology.build(new StreamsBuilder(), methods::get, config.staleAfter(),
-                new MicrometerMonitorMetrics(registry));
+                new MicrometerMonitorMetrics(registry), activity);
     }
 }

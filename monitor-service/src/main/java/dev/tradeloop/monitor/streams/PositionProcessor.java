@@ -3,6 +3,7 @@ package dev.tradeloop.monitor.streams;
 import dev.tradeloop.events.Alert;
 import dev.tradeloop.events.AlertCode;
 import dev.tradeloop.events.AlertSeverity;
+import dev.tradeloop.events.DeadLetter;
 import dev.tradeloop.events.Event;
 import dev.tradeloop.events.ExitTrigger;
 import dev.tradeloop.events.Fill;
@@ -11,12 +12,17 @@ import dev.tradeloop.events.OrderEvent;
 import dev.tradeloop.events.Prediction;
 import dev.tradeloop.events.PositionSettled;
 import dev.tradeloop.events.PriceTick;
+import dev.tradeloop.events.Topic;
+import dev.tradeloop.events.Topics;
+import dev.tradeloop.events.json.DecodeFailure;
 import dev.tradeloop.events.money.Money;
 import dev.tradeloop.events.TradingState;
 import dev.tradeloop.rules.Method;
 import dev.tradeloop.rules.position.Position;
 import dev.tradeloop.rules.position.PositionLifecycle;
 import dev.tradeloop.support.Correlation;
+import dev.tradeloop.support.DeadLetters;
+import io.quarkus.logging.Log;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,13 +50,21 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * alerts once when a position's market has had no price for too long (its evaluations then run on a
  * stale price). The task's open positions are worked in memory ({@link TaskPositions}) in front of
  * the changelogged store.
+ *
+ * <p>An input that decodes but cannot be processed (for one position, or at all) is dead-lettered
+ * inside the task's transaction, with the reason, and the task goes on: a bad record never stops a
+ * stream thread, nor makes its replacement crash on the same record again. Each timer round is
+ * written down in {@link TaskActivity}, which the supervision reads.
  */
 final class PositionProcessor implements Processor<String, Event, String, Event> {
 
     private final Function<MethodRef, Optional<Method>> methods;
     private final Duration staleAfter;
     private final MonitorMetrics metrics;
+    private final TaskActivity activity;
     private final Set<String> reportedStale = new HashSet<>();
+    private final Set<String> reportedFailing = new HashSet<>();
+    private String task;
     private ProcessorContext<String, Event> context;
     private TaskPositions positions;
     private KeyValueStore<String, PriceTick> ticks;
@@ -58,10 +72,12 @@ final class PositionProcessor implements Processor<String, Event, String, Event>
     private ReadOnlyKeyValueStore<String, ValueAndTimestamp<TradingState>> tradingState;
     private KeyValueStore<String, WaitingEdge> waitingEdge;
 
-    PositionProcessor(Function<MethodRef, Optional<Method>> methods, Duration staleAfter, MonitorMetrics metrics) {
+    PositionProcessor(Function<MethodRef, Optional<Method>> methods, Duration staleAfter, MonitorMetrics metrics,
+            TaskActivity activity) {
         this.methods = methods;
         this.staleAfter = staleAfter;
         this.metrics = metrics;
+        this.activity = activity;
     }
 
     @Override
@@ -73,12 +89,25 @@ final class PositionProcessor implements Processor<String, Event, String, Event>
         this.tradingState = context.getStateStore(MonitorTopology.TRADING_STATE);
         this.waitingEdge = context.getStateStore(MonitorTopology.WAITING_EDGE);
         context.schedule(Duration.ofSeconds(1), PunctuationType.WALL_CLOCK_TIME, this::onTimer);
+        this.task = context.taskId().toString();
+        activity.went(task, (int) positions.all().stream().filter(p -> !p.closed()).count(), now());
+    }
+
+    @Override
+    public void close() {
+        activity.gone(task);
     }
 
     @Override
     public void process(Record<String, Event> record) {
-        Instant now = now();
-        Event event = record.value();
+        try {
+            handle(record.value(), now());
+        } catch (RuntimeException e) {
+            deadLetter(record.value(), "", e);
+        }
+    }
+
+    private void handle(Event event, Instant now) {
         if (event instanceof PriceTick tick) {
             PriceTick held = ticks.get(tick.marketTicker());
             if (held != null && tick.sequence() <= held.sequence()) {
@@ -90,7 +119,7 @@ final class PositionProcessor implements Processor<String, Event, String, Event>
             Money payouts = Money.ZERO;
             for (Position position : positions.on(tick.marketTicker())) {
                 reportedStale.remove(position.positionId());
-                for (Event sent : evaluate(position, tick, probability, now)) {
+                for (Event sent : evaluateOrDeadLetter(position, tick, probability, now, tick)) {
                     if (sent instanceof ExitTrigger) {
                         metrics.tickToTrigger(Duration.between(tick.occurredAt(), now));
                     } else if (sent instanceof PositionSettled settled) {
@@ -105,13 +134,24 @@ final class PositionProcessor implements Processor<String, Event, String, Event>
             Prediction held = predictions.get(prediction.marketTicker());
             if (held == null || !prediction.occurredAt().isBefore(held.occurredAt())) {
                 predictions.put(prediction.marketTicker(), prediction);
-                evaluateMarket(prediction.marketTicker(), now);
+                PriceTick tick = ticks.get(prediction.marketTicker());
+                if (tick != null) {
+                    Optional<BigDecimal> probability = Optional.of(prediction.probabilityYes());
+                    positions.on(prediction.marketTicker()).forEach(position ->
+                            evaluateOrDeadLetter(position, tick, probability, now, prediction));
+                }
             }
         } else if (event instanceof Fill fill) {
             PositionLifecycle.Step step = PositionLifecycle.onFill(positions.get(fill.marketTicker(),
                     fill.positionId()), fill, now);
             save(step);
-            step.position().filter(p -> !p.closed()).ifPresent(p -> evaluate(p, now));
+            step.position().filter(p -> !p.closed()).ifPresent(p -> {
+                try {
+                    evaluate(p, now);
+                } catch (RuntimeException e) {
+                    alertFailing(p, e, now); // the fill is applied: the evaluation after it failed
+                }
+            });
         } else if (event instanceof OrderEvent order) {
             positions.get(order.marketTicker(), order.positionId())
                     .ifPresent(position -> save(PositionLifecycle.onOrderEvent(position, order, now)));
@@ -122,7 +162,9 @@ final class PositionProcessor implements Processor<String, Event, String, Event>
         Instant now = Instant.ofEpochMilli(timestamp);
         boolean flatten = flattenAll();
         List<Position> due = new ArrayList<>();
+        int open = 0;
         for (Position position : positions.all()) {
+            open += position.closed() ? 0 : 1;
             Optional<Method> method = methods.apply(position.method());
             Instant last = position.evaluatedAt().orElse(Instant.EPOCH);
             if (flatten || method.map(m -> !now.isBefore(last.plus(PositionLifecycle.nextEvaluationIn(position, m))))
@@ -131,11 +173,63 @@ final class PositionProcessor implements Processor<String, Event, String, Event>
             }
             alertIfStale(position, now);
         }
-        due.forEach(position -> evaluate(position, now));
+        for (Position position : due) {
+            try {
+                evaluate(position, now);
+                reportedFailing.remove(position.positionId());
+            } catch (RuntimeException e) {
+                alertFailing(position, e, now);
+            }
+        }
+        activity.went(task, open, now);
     }
 
-    private void evaluateMarket(String market, Instant now) {
-        positions.on(market).forEach(position -> evaluate(position, now));
+    /** Evaluates one position on {@code tick}; a failure dead-letters {@code input} for it, and the others go on. */
+    private List<Event> evaluateOrDeadLetter(Position position, PriceTick tick, Optional<BigDecimal> probability,
+            Instant now, Event input) {
+        try {
+            return evaluate(position, tick, probability, now);
+        } catch (RuntimeException e) {
+            deadLetter(input, "position " + position.positionId() + ": ", e);
+            return List.of();
+        }
+    }
+
+    /** An input that decoded but could not be processed: to its topic's dead letters, in this transaction. */
+    private void deadLetter(Event input, String about, RuntimeException e) {
+        Topic<Event> source = sourceOf(input);
+        Optional<org.apache.kafka.streams.processor.api.RecordMetadata> meta = context.recordMetadata()
+                .filter(m -> m.topic().equals(source.name()));
+        String key = input instanceof PriceTick tick ? tick.marketTicker()
+                : input instanceof Prediction prediction ? prediction.marketTicker() : null;
+        String error = about + e.getClass().getSimpleName() + ": " + e.getMessage();
+        Log.errorf(e, "could not process %s %s: %s", input.type(), input.eventId(), error);
+        DeadLetter letter = DeadLetters.letter(source.name(), meta.map(m -> m.partition()).orElse(-1),
+                meta.map(m -> m.offset()).orElse(-1L), key, source.codec().encode(input),
+                DecodeFailure.PROCESSING_FAILED, error, "monitor-service", now());
+        context.forward(new Record<>(key == null ? input.eventId().toString() : key, letter,
+                context.currentSystemTimeMs()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Topic<Event> sourceOf(Event input) {
+        Topic<?> source = input instanceof PriceTick ? Topics.PRICE_TICKS
+                : input instanceof Prediction ? Topics.PREDICTIONS
+                : input instanceof Fill ? Topics.FILLS
+                : Topics.ORDER_EVENTS;
+        return (Topic<Event>) source;
+    }
+
+    /** The timer could not evaluate a position: a person must know, once until it evaluates again. */
+    private void alertFailing(Position position, RuntimeException e, Instant now) {
+        Log.errorf(e, "could not evaluate position %s", position.positionId());
+        if (reportedFailing.add(position.positionId())) {
+            Alert alert = new Alert(UUID.randomUUID(), now, position.correlationId(), AlertSeverity.CRITICAL,
+                    AlertCode.SERVICE_ERROR, "monitor-service", "position " + position.positionId() + " on "
+                    + position.marketTicker() + " cannot be evaluated: " + e.getClass().getSimpleName() + ": "
+                    + e.getMessage(), Optional.of(position.positionId()), Optional.of(position.marketTicker()));
+            context.forward(new Record<>(position.positionId(), alert, now.toEpochMilli()));
+        }
     }
 
     private void evaluate(Position position, Instant now) {

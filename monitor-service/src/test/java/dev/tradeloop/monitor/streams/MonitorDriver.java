@@ -64,6 +64,8 @@ final class MonitorDriver implements Closeable {
     private final TestOutputTopic<String, ExitTrigger> exitTriggers;
     private final TestOutputTopic<String, Alert> alerts;
     private final TestOutputTopic<String, DeadLetter> fillLetters;
+    private final TestOutputTopic<String, DeadLetter> tickLetters;
+    private final TaskActivity activity = new TaskActivity();
     private Instant now = T0;
     private long sequence;
     private int trades;
@@ -75,7 +77,7 @@ final class MonitorDriver implements Closeable {
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         config.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("monitor-test").toString());
         driver = new TopologyTestDriver(MonitorTopology.build(new StreamsBuilder(), methods::get,
-                Duration.ofMinutes(2)), config, T0);
+                Duration.ofMinutes(2), MonitorMetrics.NONE, activity), config, T0);
         ticks = input(Topics.PRICE_TICKS);
         predictions = input(Topics.PREDICTIONS);
         fills = input(Topics.FILLS);
@@ -86,6 +88,16 @@ final class MonitorDriver implements Closeable {
         exitTriggers = output(Topics.EXIT_TRIGGERS);
         alerts = output(Topics.ALERTS);
         fillLetters = output(Topics.deadLetterOf(Topics.FILLS));
+        tickLetters = output(Topics.deadLetterOf(Topics.PRICE_TICKS));
+    }
+
+    /** Each task's last round over its positions, as the supervision reads it. */
+    TaskActivity activity() {
+        return activity;
+    }
+
+    List<DeadLetter> tickDeadLetters() {
+        return tickLetters.readValuesToList();
     }
 
     private TestInputTopic<String, byte[]> input(Topic<?> topic) {

@@ -15,11 +15,13 @@ import dev.tradeloop.events.PositionPartiallyClosed;
 import dev.tradeloop.events.PositionSettled;
 import dev.tradeloop.events.RiskReason;
 import dev.tradeloop.events.Side;
+import dev.tradeloop.events.Topics;
 import dev.tradeloop.events.TrailingStopMoved;
 import dev.tradeloop.events.json.DecodeFailure;
 import dev.tradeloop.events.money.Contracts;
 import dev.tradeloop.events.money.Money;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -349,6 +351,60 @@ class MonitorTopologyTest {
             assertThat(letter.consumer()).isEqualTo("monitor-service");
             assertThat(letter.key()).isEqualTo(Optional.of(MonitorDriver.POSITION));
         });
+    }
+
+    @Test
+    void a_fill_the_position_cannot_take_is_dead_lettered_in_the_transaction_and_the_task_goes_on() {
+        monitor.fill(Side.YES, Action.BUY, 900_000_000_000_000L, "0.50", "0.10"); // its cost overflows
+
+        assertThat(monitor.fillDeadLetters()).singleElement().satisfies(letter -> {
+            assertThat(letter.failure()).isEqualTo(DecodeFailure.PROCESSING_FAILED);
+            assertThat(letter.error()).startsWith("ArithmeticException: long overflow");
+            assertThat(letter.sourceTopic()).isEqualTo(Topics.FILLS.name());
+            assertThat(letter.payload()).contains("\"count\":\"900000000000000.00\"");
+        });
+        assertThat(monitor.positions()).isEmpty();
+
+        monitor.fill(Side.YES, Action.BUY, 100, "0.50", "0.10");
+        assertThat(types(monitor.positionEvents())).contains("PositionOpened");
+        assertThat(monitor.positions().values()).singleElement()
+                .satisfies(position -> assertThat(position.holding().count()).isEqualTo(Contracts.whole(100)));
+    }
+
+    @Test
+    void a_tick_a_position_cannot_be_evaluated_on_is_dead_lettered_for_that_position_and_the_next_ones_are_read() {
+        monitor.fill(Side.YES, Action.BUY, 5_000_000_000_000L, "0.01", "0.10"); // its worth at 0.99 overflows
+        monitor.positionEvents();
+
+        monitor.after(Duration.ofSeconds(1));
+        monitor.tick("0.98", "0.99");
+        monitor.after(Duration.ofSeconds(1));
+        monitor.tick("0.97", "0.98");
+
+        assertThat(monitor.tickDeadLetters()).hasSize(2).allSatisfy(letter -> {
+            assertThat(letter.failure()).isEqualTo(DecodeFailure.PROCESSING_FAILED);
+            assertThat(letter.error()).startsWith("position " + MonitorDriver.POSITION + ": ArithmeticException");
+            assertThat(letter.key()).contains(MonitorDriver.MARKET);
+        });
+    }
+
+    @Test
+    void a_task_holding_open_positions_whose_rounds_stop_is_stalled_after_two_minutes_and_one_holding_none_never() {
+        Duration limit = Duration.ofMinutes(2);
+        monitor.after(Duration.ofSeconds(1));
+        Instant quietRound = monitor.now();
+        assertThat(monitor.activity().stalled(quietRound.plus(Duration.ofHours(1)), limit)).isEmpty();
+
+        givenYesAt050();
+        monitor.after(Duration.ofSeconds(1));
+        Instant lastRound = monitor.now();
+
+        assertThat(monitor.activity().stalled(lastRound.plus(limit), limit)).isEmpty();
+        assertThat(monitor.activity().stalled(lastRound.plus(limit).plusSeconds(1), limit).values())
+                .singleElement().satisfies(stalled -> {
+                    assertThat(stalled.openPositions()).isEqualTo(1);
+                    assertThat(stalled.at()).isEqualTo(lastRound);
+                });
     }
 
     @Test

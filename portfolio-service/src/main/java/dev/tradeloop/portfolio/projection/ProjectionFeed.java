@@ -4,12 +4,14 @@ import dev.tradeloop.events.Alert;
 import dev.tradeloop.events.Event;
 import dev.tradeloop.events.Topic;
 import dev.tradeloop.events.Topics;
+import dev.tradeloop.events.json.DecodeFailure;
 import dev.tradeloop.events.json.EventDecodingException;
 import dev.tradeloop.portfolio.alerts.AlertDeliveries;
 import dev.tradeloop.portfolio.live.LiveUpdates;
 import dev.tradeloop.support.DeadLetters;
 import dev.tradeloop.support.KafkaClientSettings;
 import dev.tradeloop.support.RawConsumers;
+import dev.tradeloop.support.Workers;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -23,8 +25,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -40,6 +44,9 @@ import org.apache.kafka.common.errors.WakeupException;
  * the group, remembers where reading goes on: on assignment a partition is sought to its stored
  * offset, or to its beginning when none is stored, so an emptied schema is rebuilt from offset 0.
  * While the database refuses, the same records are read again after a pause; nothing is skipped.
+ * An event the projection cannot take (a value out of a column's range: the record's fault, not the
+ * database's) is dead-lettered with the reason and set aside, and its poll is projected again
+ * without it; should the feed stop all the same, the service goes unready and alerts.
  */
 @ApplicationScoped
 public class ProjectionFeed {
@@ -53,14 +60,18 @@ public class ProjectionFeed {
     private final LiveUpdates live;
     private final AlertDeliveries alertDeliveries;
     private final KafkaClientSettings kafka;
+    private final Workers workers;
     private final Map<TopicPartition, Long> stored = new HashMap<>();
+    /** Records dead-lettered by this run: skipped when their poll is read again. */
+    private final Set<Place> setAside = new HashSet<>();
     private KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
     private volatile boolean running = true;
     private volatile boolean healthy = true;
 
     public ProjectionFeed(DataSource dataSource, DeadLetters deadLetters, LiveUpdates live,
-            AlertDeliveries alertDeliveries, KafkaClientSettings kafka) {
+            AlertDeliveries alertDeliveries, KafkaClientSettings kafka, Workers workers) {
+        this.workers = workers;
         this.dataSource = dataSource;
         this.deadLetters = deadLetters;
         this.live = live;
@@ -101,8 +112,9 @@ public class ProjectionFeed {
             }
         } catch (WakeupException stopping) {
             // shutting down
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             Log.errorf(e, "the projection feed stopped");
+            workers.stopped("projection-feed", e);
         } finally {
             consumer.close();
         }
@@ -126,12 +138,12 @@ public class ProjectionFeed {
             db.setAutoCommit(false);
             try {
                 for (ConsumerRecord<String, byte[]> record : records) {
+                    if (setAside.contains(Place.of(record))) {
+                        continue;
+                    }
                     Event event = decode(record);
-                    if (event != null && Projector.apply(db, record.topic(), event)) {
+                    if (event != null && project(db, record, event)) {
                         applied.add(event);
-                        if (event instanceof Alert alert) {
-                            alertDeliveries.enqueue(db, alert);
-                        }
                     }
                 }
                 for (Map.Entry<TopicPartition, Long> position : moved.entrySet()) {
@@ -140,6 +152,12 @@ public class ProjectionFeed {
                 }
                 db.commit();
                 stored.putAll(moved);
+            } catch (Unprojectable e) {
+                db.rollback();
+                deadLetters.send(e.record, DecodeFailure.PROCESSING_FAILED, e.getMessage());
+                setAside.add(Place.of(e.record));
+                rewind(records);
+                return;
             } catch (SQLException | RuntimeException e) {
                 db.rollback();
                 throw e;
@@ -155,13 +173,50 @@ public class ProjectionFeed {
         }
     }
 
+    /** Projects one event; throws {@link Unprojectable} when the event, not the database, is at fault. */
+    private boolean project(Connection db, ConsumerRecord<String, byte[]> record, Event event) throws SQLException {
+        try {
+            boolean applied = Projector.apply(db, record.topic(), event);
+            if (applied && event instanceof Alert alert) {
+                alertDeliveries.enqueue(db, alert);
+            }
+            return applied;
+        } catch (SQLException e) {
+            String state = String.valueOf(e.getSQLState());
+            if (state.startsWith("22") || state.startsWith("23")) { // a data exception, a constraint the event breaks
+                throw new Unprojectable(record, e);
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            throw new Unprojectable(record, e);
+        }
+    }
+
     private Event decode(ConsumerRecord<String, byte[]> record) {
         Topic<?> topic = Topics.byName(record.topic()).orElseThrow();
         try {
             return topic.codec().decode(record.value());
         } catch (EventDecodingException e) {
             deadLetters.send(record, e.failure(), e.detail());
+            setAside.add(Place.of(record));
             return null;
+        }
+    }
+
+    /** Where a record is in the log. */
+    private record Place(String topic, int partition, long offset) {
+        static Place of(ConsumerRecord<?, ?> record) {
+            return new Place(record.topic(), record.partition(), record.offset());
+        }
+    }
+
+    /** An event the read tables cannot take: dead-lettered, never retried. */
+    private static final class Unprojectable extends RuntimeException {
+        private final transient ConsumerRecord<String, byte[]> record;
+
+        Unprojectable(ConsumerRecord<String, byte[]> record, Exception cause) {
+            super(cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
+            this.record = record;
         }
     }
 

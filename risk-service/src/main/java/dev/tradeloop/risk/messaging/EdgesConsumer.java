@@ -12,7 +12,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Reads {@code edges} and hands each to the {@link RiskDesk}; a malformed one is dead-lettered with its reason. */
+/**
+ * Reads {@code edges} and hands each to the {@link RiskDesk}; a malformed one, or one the desk fails
+ * on, is dead-lettered with its reason, and the next is read.
+ */
 @ApplicationScoped
 public class EdgesConsumer {
 
@@ -35,8 +38,10 @@ public class EdgesConsumer {
             deadLetters.send(record, e.failure(), e.detail());
             return;
         }
-        try (Correlation correlation = Correlation.of(edge.correlationId())) {
-            desk.decide(edge);
-        }
+        deadLetters.processOrDeadLetter(record, () -> {
+            try (Correlation correlation = Correlation.of(edge.correlationId())) {
+                desk.decide(edge);
+            }
+        });
     }
 }

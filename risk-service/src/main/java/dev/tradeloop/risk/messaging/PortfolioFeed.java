@@ -9,12 +9,14 @@ import dev.tradeloop.events.OrderEvent;
 import dev.tradeloop.events.PositionEvent;
 import dev.tradeloop.events.Topic;
 import dev.tradeloop.events.Topics;
+import dev.tradeloop.events.json.DecodeFailure;
 import dev.tradeloop.events.json.EventDecodingException;
 import dev.tradeloop.risk.Portfolio;
 import dev.tradeloop.risk.TradingStateAuthority;
 import dev.tradeloop.support.DeadLetters;
 import dev.tradeloop.support.KafkaClientSettings;
 import dev.tradeloop.support.RawConsumers;
+import dev.tradeloop.support.Workers;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -36,7 +38,9 @@ import org.apache.kafka.common.errors.WakeupException;
  * partition of {@code approved-trades}, {@code order-events}, {@code fills}, {@code position-events},
  * {@code account-balance} and {@code operational-errors} is read from its beginning by this
  * instance alone (no consumer group), in a thread of its own. Edges wait until what was on the log at
- * start has been read ({@link #awaitCaughtUp}), so no decision is made on half a portfolio.
+ * start has been read ({@link #awaitCaughtUp}), so no decision is made on half a portfolio. An event
+ * that decodes but cannot be applied is dead-lettered with the reason (by the run that first read
+ * it) and the feed goes on; should the feed stop all the same, the service goes unready and alerts.
  */
 @ApplicationScoped
 public class PortfolioFeed {
@@ -48,13 +52,15 @@ public class PortfolioFeed {
     private final TradingStateAuthority authority;
     private final DeadLetters deadLetters;
     private final KafkaClientSettings kafka;
+    private final Workers workers;
     private final CountDownLatch caughtUp = new CountDownLatch(1);
     private KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
     private volatile boolean running = true;
 
     public PortfolioFeed(Portfolio portfolio, TradingStateAuthority authority, DeadLetters deadLetters,
-            KafkaClientSettings kafka) {
+            KafkaClientSettings kafka, Workers workers) {
+        this.workers = workers;
         this.portfolio = portfolio;
         this.authority = authority;
         this.deadLetters = deadLetters;
@@ -107,8 +113,9 @@ public class PortfolioFeed {
             }
         } catch (WakeupException stopping) {
             // shutting down
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             Log.errorf(e, "the portfolio feed stopped");
+            workers.stopped("portfolio-feed", e);
         } finally {
             consumer.close();
         }
@@ -126,6 +133,19 @@ public class PortfolioFeed {
             }
             return;
         }
+        try {
+            applyEvent(event);
+        } catch (RuntimeException e) {
+            Log.errorf(e, "could not apply %s %s from %s-%d@%d", event.type(), event.eventId(), record.topic(),
+                    record.partition(), record.offset());
+            if (!seenBefore) {
+                deadLetters.send(record, DecodeFailure.PROCESSING_FAILED, e.getClass().getSimpleName() + ": "
+                        + e.getMessage());
+            }
+        }
+    }
+
+    private void applyEvent(Event event) {
         if (event instanceof ApprovedTrade trade) {
             portfolio.apply(trade);
         } else if (event instanceof OrderEvent order) {
