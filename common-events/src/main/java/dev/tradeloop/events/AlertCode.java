@@ -8,6 +8,8 @@ public enum AlertCode {
     /** Someone tried an operator action without the right token. */
     OPERATOR_REFUSED,
     EXIT_FAILED,
+    /** A CRITICAL exit has nothing to sell into (no bid on the side held): it waits, and sells when one appears. */
+    EXIT_WAITING_FOR_BID,
     MONITOR_STALE,
     RECONCILIATION_MISMATCH,
     MODEL_ERRORS,

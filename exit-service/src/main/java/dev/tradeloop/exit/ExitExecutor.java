@@ -2,6 +2,8 @@ package dev.tradeloop.exit;
 
 import dev.tradeloop.events.Action;
 import dev.tradeloop.events.AlertCode;
+import dev.tradeloop.events.AlertSeverity;
+import dev.tradeloop.events.ExitPriority;
 import dev.tradeloop.events.ExitTrigger;
 import dev.tradeloop.events.OperationalError.ErrorKind;
 import dev.tradeloop.events.OrderStatus;
@@ -23,6 +25,7 @@ import dev.tradeloop.ledger.OrderLedger;
 import dev.tradeloop.ledger.OrderRunner;
 import dev.tradeloop.ledger.OrderRunner.TryLater;
 import dev.tradeloop.ledger.Outgoing;
+import dev.tradeloop.support.Alerts;
 import dev.tradeloop.support.OperationalErrors;
 import dev.tradeloop.support.TradingStateFollower;
 import io.quarkus.logging.Log;
@@ -58,11 +61,13 @@ public class ExitExecutor {
     private final OperationalErrors errors;
     private final ExitConfig config;
     private final Duration pollInterval;
+    private final Alerts alerts;
     private final Clock clock;
 
     public ExitExecutor(OrderLedger ledger, OrderRunner runner, KalshiClient exchange,
             TradingStateFollower tradingState, OperationalErrors errors, ExitConfig config, LedgerConfig ledgerConfig,
-            Clock clock) {
+            Alerts alerts, Clock clock) {
+        this.alerts = alerts;
         this.ledger = ledger;
         this.runner = runner;
         this.exchange = exchange;
@@ -142,7 +147,7 @@ public class ExitExecutor {
                 }
                 return;
             }
-            Optional<HeldBook> book = run.awaitBook();
+            Optional<HeldBook> book = trigger.priority() == ExitPriority.CRITICAL ? run.awaitBid() : run.awaitBook();
             if (book.isEmpty()) {
                 if (!run.stopEarly().getAsBoolean()) {
                     run.fail(next - 1, "no two-sided book on " + trigger.marketTicker() + " for "
@@ -277,6 +282,41 @@ public class ExitExecutor {
                 }
                 Thread.sleep(pollInterval.toMillis());
             }
+        }
+
+        /**
+         * The book of a CRITICAL exit, which never gives up for want of a price: a bid is enough to
+         * sell into; with none, it waits (alerting once, after the fill timeout) until one appears,
+         * a more urgent exit takes over, or trading halts.
+         */
+        Optional<HeldBook> awaitBid() throws InterruptedException {
+            Instant alertAfter = clock.instant().plus(trigger.execution().fillTimeout());
+            boolean alerted = false;
+            while (!stopEarly().getAsBoolean()) {
+                try {
+                    if (grid.isEmpty()) {
+                        grid = Optional.of(exchange.market(trigger.marketTicker()).priceGrid(trigger.side()));
+                    }
+                    Optional<HeldBook> book = HeldBook.toSellInto(exchange.orderBook(trigger.marketTicker(), 0),
+                            trigger.side(), grid.get());
+                    if (book.isPresent()) {
+                        return book;
+                    }
+                } catch (ExchangeException e) {
+                    errors.report(ErrorKind.EXCHANGE_API, "read the market and its order book", e.getMessage(),
+                            trigger.correlationId());
+                }
+                if (!alerted && !clock.instant().isBefore(alertAfter)) {
+                    alerted = true;
+                    alerts.raise(AlertSeverity.CRITICAL, AlertCode.EXIT_WAITING_FOR_BID, "the " + trigger.reason()
+                            + " exit of " + trigger.positionId() + " waits for a bid: nobody bids for "
+                            + trigger.side() + " on " + trigger.marketTicker() + "; it sells as soon as one appears",
+                            trigger.correlationId(), Optional.of(trigger.positionId()),
+                            Optional.of(trigger.marketTicker()));
+                }
+                Thread.sleep(pollInterval.toMillis());
+            }
+            return Optional.empty();
         }
 
         /**

@@ -29,6 +29,26 @@ public record HeldBook(Price bid, Price ask, PriceGrid grid) {
         return Optional.of(new HeldBook(bid.get(), ask.get(), grid));
     }
 
+    /**
+     * The book a CRITICAL exit sells into: as {@link #of}, and also when the held side has a bid but
+     * no ask (what a sale gets is still there), the ask then read as one step of the grid above the
+     * bid, so the exit's floor stays within a step of the bid rather than sweep the book.
+     */
+    public static Optional<HeldBook> toSellInto(OrderBookSnapshot book, Side held, PriceGrid grid) {
+        Optional<HeldBook> twoSided = of(book, held, grid);
+        if (twoSided.isPresent()) {
+            return twoSided;
+        }
+        Optional<Price> bid = held == Side.YES ? book.bestYesBid() : book.bestNoBid();
+        Optional<Price> ask = (held == Side.YES ? book.bestNoBid() : book.bestYesBid()).map(Price::complement);
+        if (bid.isEmpty() || ask.isPresent()) {
+            return Optional.empty();
+        }
+        Price oneStepUp = grid.atOrAbove(new Price(bid.get().micros() + 1)).orElse(Price.ONE);
+        return oneStepUp.compareTo(bid.get()) > 0 ? Optional.of(new HeldBook(bid.get(), oneStepUp, grid))
+                : Optional.empty();
+    }
+
     public Price spread() {
         return new Price(ask.micros() - bid.micros());
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tradeloop.events.Action;
 import dev.tradeloop.events.Alert;
 import dev.tradeloop.events.AlertCode;
+import dev.tradeloop.events.AlertSeverity;
 import dev.tradeloop.events.DeadLetter;
 import dev.tradeloop.events.ExitReason;
 import dev.tradeloop.events.ExitTrigger;
@@ -133,6 +134,34 @@ class ExitExecutionTest {
         }
         assertThat(traderOrdersOn(market)).hasSize(3).allMatch(o -> o.clientOrderId().startsWith(
                 ExitDesk.executionId(trigger)));
+    }
+
+    @Test
+    void a_critical_exit_with_nothing_to_sell_into_waits_for_a_bid_alerting_once_then_sells_into_it() {
+        String market = ExitFixtures.market();
+        ExitFixtures.traderHoldsYes(market, 10); // took the only offer: nobody bids for YES, nobody offers
+        ExitTrigger trigger = ExitFixtures.trigger(market, ExitReason.STOP_LOSS, 10, ONE_SECOND);
+
+        try (TopicReader<OrderEvent> orders = kafka.reader(Topics.ORDER_EVENTS);
+                TopicReader<Fill> fills = kafka.reader(Topics.FILLS);
+                TopicReader<Alert> alerts = kafka.reader(Topics.ALERTS)) {
+            kafka.produce(Topics.EXIT_TRIGGERS, trigger.positionId(), trigger);
+
+            Alert waiting = alerts.await(a -> a.positionId().equals(Optional.of(trigger.positionId())), DEADLINE);
+            assertThat(waiting.code()).isEqualTo(AlertCode.EXIT_WAITING_FOR_BID);
+            assertThat(waiting.severity()).isEqualTo(AlertSeverity.CRITICAL);
+            assertThat(waiting.message()).contains("nobody bids for YES on " + market);
+            assertThat(orders.decoded()).noneMatch(e -> e.positionId().equals(trigger.positionId()));
+
+            ExitFixtures.makerBidsYes(market, "0.42", 10); // a bid, and still no offer: one-sided
+            OrderEvent end = orders.await(e -> isEnd(e, trigger), DEADLINE);
+            assertThat(end.status()).isEqualTo(OrderStatus.FILLED);
+            assertThat(end.filled()).isEqualTo(Contracts.whole(10));
+            fills.await(f -> f.positionId().equals(trigger.positionId()), DEADLINE);
+            assertThat(fillsOf(fills.decoded(), trigger)).containsExactly("10.00@0.4200");
+            assertThat(alerts.decoded()).filteredOn(a -> a.positionId().equals(Optional.of(trigger.positionId())))
+                    .hasSize(1);
+        }
     }
 
     @Test

@@ -147,7 +147,7 @@ final class PositionProcessor implements Processor<String, Event, String, Event>
             save(step);
             step.position().filter(p -> !p.closed()).ifPresent(p -> {
                 try {
-                    evaluate(p, now);
+                    evaluate(p, now, "fill " + fill.eventId());
                 } catch (RuntimeException e) {
                     alertFailing(p, e, now); // the fill is applied: the evaluation after it failed
                 }
@@ -175,7 +175,7 @@ final class PositionProcessor implements Processor<String, Event, String, Event>
         }
         for (Position position : due) {
             try {
-                evaluate(position, now);
+                evaluate(position, now, "timer " + timestamp);
                 reportedFailing.remove(position.positionId());
             } catch (RuntimeException e) {
                 alertFailing(position, e, now);
@@ -188,7 +188,7 @@ final class PositionProcessor implements Processor<String, Event, String, Event>
     private List<Event> evaluateOrDeadLetter(Position position, PriceTick tick, Optional<BigDecimal> probability,
             Instant now, Event input) {
         try {
-            return evaluate(position, tick, probability, now);
+            return evaluate(position, tick, probability, now, input.eventId().toString());
         } catch (RuntimeException e) {
             deadLetter(input, "position " + position.positionId() + ": ", e);
             return List.of();
@@ -232,21 +232,22 @@ final class PositionProcessor implements Processor<String, Event, String, Event>
         }
     }
 
-    private void evaluate(Position position, Instant now) {
+    private void evaluate(Position position, Instant now, String cause) {
         PriceTick tick = ticks.get(position.marketTicker());
         if (tick != null) {
-            evaluate(position, tick, probabilityOf(position.marketTicker()), now);
+            evaluate(position, tick, probabilityOf(position.marketTicker()), now, cause);
         }
     }
 
-    /** Evaluates the position on {@code tick} and answers the events that sent. */
-    private List<Event> evaluate(Position position, PriceTick tick, Optional<BigDecimal> probability, Instant now) {
+    /** Evaluates the position on {@code tick}, answering {@code cause}, and answers the events that sent. */
+    private List<Event> evaluate(Position position, PriceTick tick, Optional<BigDecimal> probability, Instant now,
+            String cause) {
         Optional<Method> method = methods.apply(position.method());
         if (method.isEmpty() || position.closed()) {
             return List.of();
         }
         PositionLifecycle.Context situation = new PositionLifecycle.Context(tick, probability, flattenAll(),
-                WaitingEdge.at(waitingEdge, now), now);
+                WaitingEdge.at(waitingEdge, now), now, cause);
         try (Correlation correlation = Correlation.of(position.correlationId())) {
             PositionLifecycle.Step step = PositionLifecycle.evaluate(position, situation, method.get());
             save(step);

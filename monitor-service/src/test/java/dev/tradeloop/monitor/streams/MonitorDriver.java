@@ -147,6 +147,19 @@ final class MonitorDriver implements Closeable {
         ticks.pipeInput(MARKET, Topics.PRICE_TICKS.codec().encode(tick), now);
     }
 
+    /** A tick of the market, YES bid/ask given, not yet sent: to send the very same tick to two monitors. */
+    PriceTick quote(String yesBid, String yesAsk) {
+        Price bid = Price.parse(yesBid);
+        Price ask = Price.parse(yesAsk);
+        return new PriceTick(UUID.randomUUID(), now, "tick", MARKET, "KXMON", MarketStatus.OPEN, Optional.empty(), bid,
+                ask, ask.complement(), bid.complement(), Optional.empty(), Contracts.whole(500),
+                T0.plus(Duration.ofHours(2)), ++sequence, now);
+    }
+
+    void send(PriceTick tick) {
+        ticks.pipeInput(MARKET, Topics.PRICE_TICKS.codec().encode(tick), now);
+    }
+
     /** The market's last tick: settled, {@code result} won, the book empty. */
     void settled(Side result) {
         settled(result, Optional.empty());

@@ -20,6 +20,7 @@ import dev.tradeloop.events.TrailingStopMoved;
 import dev.tradeloop.events.json.DecodeFailure;
 import dev.tradeloop.events.money.Contracts;
 import dev.tradeloop.events.money.Money;
+import dev.tradeloop.events.money.Price;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -49,6 +50,45 @@ class MonitorTopologyTest {
         monitor.tick("0.49", "0.50");
         monitor.fill(Side.YES, Action.BUY, 100, "0.50", "0.00");
         assertThat(types(monitor.positionEvents())).containsExactly("PositionOpened", "PositionMarked");
+    }
+
+    @Test
+    void a_stop_loss_on_a_book_with_a_bid_and_no_ask_triggers_its_critical_exit_at_the_bid_without_a_mark() {
+        givenYesAt050();
+
+        monitor.tick("0.40", "1.00"); // the held side's ask is gone: 0.40 is still what a sale gets
+
+        ExitTrigger trigger = monitor.exitTriggers().get(0);
+        assertThat(trigger.reason()).isEqualTo(ExitReason.STOP_LOSS);
+        assertThat(trigger.priority()).isEqualTo(ExitPriority.CRITICAL);
+        assertThat(trigger.bid()).isEqualTo(Price.parse("0.40"));
+        assertThat(types(monitor.positionEvents())).containsExactly("ExitTriggered");
+    }
+
+    @Test
+    void flattening_on_a_book_with_no_bid_triggers_the_critical_exit_to_wait_for_one() {
+        givenYesAt050();
+        monitor.tick("0.00", "0.45"); // nobody bids for YES
+        assertThat(monitor.exitTriggers()).isEmpty();
+
+        monitor.flattenAll();
+        monitor.after(Duration.ofSeconds(1));
+
+        assertThat(monitor.exitTriggers()).singleElement().satisfies(trigger -> {
+            assertThat(trigger.reason()).isEqualTo(ExitReason.CIRCUIT_BREAKER);
+            assertThat(trigger.bid()).isEqualTo(Price.ZERO);
+            assertThat(trigger.mark()).isEqualTo(Price.parse("0.49")); // the last price the position had
+        });
+    }
+
+    @Test
+    void a_one_sided_book_fires_no_exit_below_critical() {
+        givenYesAt050();
+
+        monitor.tick("0.80", "1.00"); // a 60 % gain at the bid, but no ask: no price to take a profit by
+
+        assertThat(monitor.exitTriggers()).isEmpty();
+        assertThat(monitor.positionEvents()).isEmpty();
     }
 
     @Test
@@ -433,6 +473,29 @@ class MonitorTopologyTest {
         monitor.tick("0.50", "0.51");
         monitor.after(Duration.ofSeconds(121));
         assertThat(monitor.alerts()).hasSize(1);
+    }
+
+    @Test
+    void the_same_tick_replayed_to_the_same_position_triggers_the_same_exit_id_and_another_tick_another()
+            throws Exception {
+        givenYesAt050();
+        var stopTick = monitor.quote("0.40", "0.41");
+        monitor.send(stopTick);
+        ExitTrigger live = monitor.exitTriggers().get(0);
+
+        try (MonitorDriver replay = new MonitorDriver(); MonitorDriver other = new MonitorDriver()) {
+            for (MonitorDriver again : List.of(replay, other)) {
+                again.tick("0.49", "0.50");
+                again.fill(Side.YES, Action.BUY, 100, "0.50", "0.00");
+            }
+            replay.send(stopTick);
+            other.send(other.quote("0.40", "0.41"));
+
+            assertThat(replay.exitTriggers()).singleElement()
+                    .satisfies(trigger -> assertThat(trigger.eventId()).isEqualTo(live.eventId()));
+            assertThat(other.exitTriggers()).singleElement()
+                    .satisfies(trigger -> assertThat(trigger.eventId()).isNotEqualTo(live.eventId()));
+        }
     }
 
     @Test

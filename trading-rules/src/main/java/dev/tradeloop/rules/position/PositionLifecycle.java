@@ -4,6 +4,7 @@ import dev.tradeloop.events.Action;
 import dev.tradeloop.events.Event;
 import dev.tradeloop.events.ExitExecution;
 import dev.tradeloop.events.ExitFailed;
+import dev.tradeloop.events.ExitReason;
 import dev.tradeloop.events.ExitTrigger;
 import dev.tradeloop.events.ExitTriggered;
 import dev.tradeloop.events.MarketStatus;
@@ -26,6 +27,7 @@ import dev.tradeloop.events.money.Money;
 import dev.tradeloop.events.money.Price;
 import dev.tradeloop.rules.Method;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,9 +54,14 @@ public final class PositionLifecycle {
         }
     }
 
-    /** What an evaluation looks at besides the position: the market, the model, the account. */
+    /**
+     * What an evaluation looks at besides the position: the market, the model, the account; and its
+     * {@code cause}, what it answers (the id of the input read, or the timer's round), from which a
+     * trigger's id is derived: the same evaluation replayed triggers the same id, which exit-service
+     * recognises.
+     */
     public record Context(PriceTick tick, Optional<BigDecimal> probabilityYes, boolean flattenAll,
-            Optional<BigDecimal> waitingEdge, Instant now) {
+            Optional<BigDecimal> waitingEdge, Instant now, String cause) {
     }
 
     private PositionLifecycle() {
@@ -92,7 +99,8 @@ public final class PositionLifecycle {
     /**
      * Marks the position at the market, moves its trailing stop, evaluates all ten exit conditions
      * and, when one wins, triggers its exit (unless an exit at least as urgent is in flight). A market
-     * whose held side has no bid or no ask is not a price: nothing is evaluated against it.
+     * whose held side has no bid or no ask is not a price to mark or to judge a profit by: only the
+     * CRITICAL conditions are evaluated on it ({@link #criticalOnOneSidedBook}), never silenced.
      */
     public static Step evaluate(Position position, Context context, Method method) {
         if (position.closed() || !position.holding().isOpen()) {
@@ -107,7 +115,7 @@ public final class PositionLifecycle {
         }
         MarketView market = MarketView.of(tick, position.holding().side());
         if (!market.isQuoted()) {
-            return Step.none(Optional.of(position)); // a one-sided book (a maker re-quoting, say) is no price
+            return criticalOnOneSidedBook(position, context, method, market);
         }
         Holding.Valuation value = position.holding().valueAt(market.bid());
         TrailingStop stop = position.trailingStop().update(market.bid(), value.pnlPct(), method.exits().trailingStop());
@@ -138,18 +146,7 @@ public final class PositionLifecycle {
                 position.exitInFlight().map(Position.ExitInFlight::priority));
         Optional<Position.ExitInFlight> inFlight = position.exitInFlight();
         if (decision.isPresent()) {
-            ExitResolution.Decision d = decision.get();
-            ExitExecution execution = method.exits().execution().get(d.winner().reason().priority());
-            ExitTrigger trigger = new ExitTrigger(UUID.randomUUID(), now, position.correlationId(), id,
-                    position.marketTicker(), position.eventTicker(), position.holding().side(), d.winner().reason(),
-                    d.winner().reason().priority(), d.winner().quantity(), d.winner().stage(), d.conflicting(),
-                    market.bid(), market.bid(), market.ask(), execution, position.method());
-            events.add(new ExitTriggered(UUID.randomUUID(), now, position.correlationId(), id, position.marketTicker(),
-                    trigger.reason(), trigger.priority(), trigger.quantity(), trigger.partialStage(),
-                    trigger.conflicting(), trigger.eventId()));
-            events.add(trigger);
-            inFlight = Optional.of(new Position.ExitInFlight(trigger.reason(), trigger.priority(), trigger.quantity(),
-                    trigger.partialStage(), trigger.eventId()));
+            inFlight = Optional.of(trigger(position, decision.get(), market.bid(), market, method, context, events));
         }
         Position next = new Position(id, position.marketTicker(), position.eventTicker(), position.method(),
                 position.confidence(), position.correlationId(), position.holding(), position.realizedPnl(),
@@ -157,6 +154,58 @@ public final class PositionLifecycle {
                 markDue ? Optional.of(market.bid()) : position.publishedMark(),
                 markDue ? Optional.of(now) : position.publishedAt(), Optional.of(now), false);
         return new Step(Optional.of(next), List.copyOf(events));
+    }
+
+    /**
+     * A book whose held side has no bid, or no ask (a maker re-quoting, a market drying up): no price
+     * to mark at or to take a profit by, but the CRITICAL conditions still hold. The stop loss is
+     * judged at the bid when there is one, else at the last mark; the circuit breaker needs no price.
+     * One that fires triggers its exit, which sells into the bid, or waits for one (exit-service).
+     */
+    private static Step criticalOnOneSidedBook(Position position, Context context, Method method, MarketView market) {
+        boolean hasBid = market.bid().micros() > 0;
+        Optional<Price> judgedAt = hasBid ? Optional.of(market.bid()) : position.lastMark();
+        Contracts all = position.holding().count();
+        List<ExitConditions.Fired> fired = new ArrayList<>();
+        judgedAt.filter(price -> position.holding().valueAt(price).pnlPct()
+                .compareTo(method.exits().stopLossPct()) < 0)
+                .ifPresent(price -> fired.add(new ExitConditions.Fired(ExitReason.STOP_LOSS, all, Optional.empty())));
+        if (context.flattenAll()) {
+            fired.add(new ExitConditions.Fired(ExitReason.CIRCUIT_BREAKER, all, Optional.empty()));
+        }
+        Optional<ExitResolution.Decision> decision = ExitResolution.resolve(fired,
+                position.exitInFlight().map(Position.ExitInFlight::priority));
+        if (decision.isEmpty()) {
+            return Step.none(Optional.of(position));
+        }
+        List<Event> events = new ArrayList<>();
+        Position.ExitInFlight inFlight = trigger(position, decision.get(), judgedAt.orElse(market.bid()), market,
+                method, context, events);
+        return new Step(Optional.of(with(position, Optional.of(inFlight))), List.copyOf(events));
+    }
+
+    /** Triggers the exit {@code decision} chose: its {@code ExitTriggered} and trigger go into {@code events}. */
+    private static Position.ExitInFlight trigger(Position position, ExitResolution.Decision decision, Price mark,
+            MarketView market, Method method, Context context, List<Event> events) {
+        ExitConditions.Fired winner = decision.winner();
+        ExitExecution execution = method.exits().execution().get(winner.reason().priority());
+        Instant now = context.now();
+        ExitTrigger trigger = new ExitTrigger(triggerId(position, context, winner.reason()), now, position.correlationId(), position.positionId(),
+                position.marketTicker(), position.eventTicker(), position.holding().side(), winner.reason(),
+                winner.reason().priority(), winner.quantity(), winner.stage(), decision.conflicting(), mark,
+                market.bid(), market.ask(), execution, position.method());
+        events.add(new ExitTriggered(UUID.randomUUID(), now, position.correlationId(), position.positionId(),
+                position.marketTicker(), trigger.reason(), trigger.priority(), trigger.quantity(),
+                trigger.partialStage(), trigger.conflicting(), trigger.eventId()));
+        events.add(trigger);
+        return new Position.ExitInFlight(trigger.reason(), trigger.priority(), trigger.quantity(),
+                trigger.partialStage(), trigger.eventId());
+    }
+
+    /** The trigger's id: a function of the position, what the evaluation answers, and the condition. */
+    static UUID triggerId(Position position, Context context, ExitReason reason) {
+        return UUID.nameUUIDFromBytes((position.positionId() + "|" + context.cause() + "|" + reason)
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     /** How long until the position must be evaluated again without a tick: sooner when near a threshold. */
