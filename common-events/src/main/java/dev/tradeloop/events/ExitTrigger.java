@@ -56,7 +56,7 @@ public record ExitTrigger(
      * a dash and the attempt number, so an order event names the trigger it served.
      */
     public static String executionIdOf(UUID triggerEventId) {
-        return "exit-" + triggerEventId;
+        return ClientOrderIds.exitExecutionId(triggerEventId);
     }
 
     /** True when {@code clientOrderId} is one of the orders of the trigger {@code triggerEventId}. */

@@ -33,4 +33,26 @@ public interface LedgerConfig {
     /** Follow the account's orders on the WebSocket {@code user_orders} channel; off, resting orders are polled. */
     @WithDefault("true")
     boolean orderFeed();
+
+    /** How often the ledger is reconciled with the exchange (also at start, and after the order feed reconnects). */
+    @WithDefault("30s")
+    Duration reconcileInterval();
+
+    /** How far back a reconciliation reads the exchange's fills and orders. */
+    @WithDefault("24h")
+    Duration reconcileLookback();
+
+    /**
+     * What a reconciliation does with an order resting on the exchange that no ledger knows (placed by
+     * a person, or another program, on the account): {@code cancel} it, or {@code alert} only. The
+     * alert goes out either way. order-service alone acts on these.
+     */
+    @WithDefault("cancel")
+    ForeignOrders foreignOrders();
+
+    /** See {@link #foreignOrders()}. */
+    enum ForeignOrders {
+        CANCEL,
+        ALERT
+    }
 }

@@ -179,25 +179,54 @@ public class OrderLedger {
         }, events);
     }
 
+    private static final String ATTEMPT_COLUMNS = """
+            SELECT client_order_id, execution_id, attempt, market_ticker, side, action, price, count,
+                   time_in_force, status, exchange_order_id, filled, placed_at FROM order_attempt""";
+
     /** Every attempt of an execution, first to last. */
     public List<Attempt> attempts(String executionId) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement("""
-                        SELECT client_order_id, execution_id, attempt, market_ticker, side, action, price, count,
-                               time_in_force, status, exchange_order_id, filled, placed_at
-                        FROM order_attempt WHERE execution_id = ? ORDER BY attempt""")) {
+                PreparedStatement select = connection.prepareStatement(
+                        ATTEMPT_COLUMNS + " WHERE execution_id = ? ORDER BY attempt")) {
             select.setString(1, executionId);
             try (ResultSet rows = select.executeQuery()) {
                 List<Attempt> attempts = new ArrayList<>();
                 while (rows.next()) {
-                    attempts.add(new Attempt(rows.getString(1), rows.getString(2), rows.getInt(3), rows.getString(4),
-                            Side.valueOf(rows.getString(5)), Action.valueOf(rows.getString(6)),
-                            Price.of(rows.getBigDecimal(7)), contracts(rows.getBigDecimal(8)), rows.getString(9),
-                            AttemptStatus.valueOf(rows.getString(10)), Optional.ofNullable(rows.getString(11)),
-                            contracts(rows.getBigDecimal(12)),
-                            Optional.ofNullable(rows.getTimestamp(13)).map(Timestamp::toInstant)));
+                    attempts.add(attemptOf(rows));
                 }
                 return attempts;
+            }
+        }
+    }
+
+    /** The attempt that sent (or was to send) the order {@code clientOrderId}; empty when this ledger has none. */
+    public Optional<Attempt> attempt(String clientOrderId) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(ATTEMPT_COLUMNS + " WHERE client_order_id = ?")) {
+            select.setString(1, clientOrderId);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(attemptOf(rows)) : Optional.empty();
+            }
+        }
+    }
+
+    private static Attempt attemptOf(ResultSet rows) throws SQLException {
+        return new Attempt(rows.getString(1), rows.getString(2), rows.getInt(3), rows.getString(4),
+                Side.valueOf(rows.getString(5)), Action.valueOf(rows.getString(6)), Price.of(rows.getBigDecimal(7)),
+                contracts(rows.getBigDecimal(8)), rows.getString(9), AttemptStatus.valueOf(rows.getString(10)),
+                Optional.ofNullable(rows.getString(11)), contracts(rows.getBigDecimal(12)),
+                Optional.ofNullable(rows.getTimestamp(13)).map(Timestamp::toInstant));
+    }
+
+    /** An execution, finished or not, with the request it came from. */
+    public Optional<Execution> execution(String executionId) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT execution_id, position_id, purpose, request_json FROM execution WHERE execution_id = ?")) {
+            select.setString(1, executionId);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(new Execution(rows.getString(1), rows.getString(2),
+                        OrderPurpose.valueOf(rows.getString(3)), rows.getString(4))) : Optional.empty();
             }
         }
     }

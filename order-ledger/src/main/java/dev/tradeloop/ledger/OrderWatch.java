@@ -35,6 +35,7 @@ public class OrderWatch implements FeedListener {
     private final Clock clock;
     private final Map<String, Long> changes = new ConcurrentHashMap<>();
     private final Object signal = new Object();
+    private final java.util.List<Runnable> onReconnect = new java.util.concurrent.CopyOnWriteArrayList<>();
     private MarketFeed feed;
 
     public OrderWatch(LedgerConfig config, Instance<ExchangeEnvironment> environment,
@@ -60,6 +61,16 @@ public class OrderWatch implements FeedListener {
         if (feed != null) {
             feed.close();
         }
+    }
+
+    /** {@code then} runs each time the feed is connected again after it was lost (what was said meanwhile is missed). */
+    public void onReconnect(Runnable then) {
+        onReconnect.add(then);
+    }
+
+    @Override
+    public void onReconnected() {
+        onReconnect.forEach(Runnable::run);
     }
 
     /** True while the {@code user_orders} subscription is live: a change to a watched order will be heard. */

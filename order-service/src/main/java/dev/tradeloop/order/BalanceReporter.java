@@ -3,8 +3,11 @@ package dev.tradeloop.order;
 import dev.tradeloop.events.BalanceReported;
 import dev.tradeloop.events.OperationalError.ErrorKind;
 import dev.tradeloop.events.Topics;
+import dev.tradeloop.events.money.Contracts;
 import dev.tradeloop.events.money.Money;
 import dev.tradeloop.exchange.model.Balance;
+import dev.tradeloop.exchange.model.MarketPosition;
+import dev.tradeloop.exchange.model.Page;
 import dev.tradeloop.exchange.rest.ExchangeException;
 import dev.tradeloop.exchange.rest.KalshiClient;
 import dev.tradeloop.order.config.OrderConfig;
@@ -15,9 +18,11 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -57,6 +62,31 @@ public class BalanceReporter {
         timer.shutdownNow();
     }
 
+    /**
+     * What the exchange says the account holds, net per market (YES positive, NO negative), markets
+     * held only; empty when the positions could not be read (nothing is then reconciled).
+     */
+    private Optional<Map<String, BigDecimal>> holdings() {
+        try {
+            Map<String, BigDecimal> held = new TreeMap<>();
+            Optional<String> cursor = Optional.empty();
+            do {
+                Page<MarketPosition> page = exchange.positions(cursor, 200);
+                for (MarketPosition position : page.items()) {
+                    BigDecimal size = BigDecimal.valueOf(position.size().hundredths(), Contracts.SCALE);
+                    if (size.signum() != 0) {
+                        held.put(position.ticker(), position.isNo() ? size.negate() : size);
+                    }
+                }
+                cursor = page.isLast() ? Optional.empty() : Optional.of(page.cursor());
+            } while (cursor.isPresent());
+            return Optional.of(held);
+        } catch (ExchangeException e) {
+            errors.report(ErrorKind.EXCHANGE_API, "read positions", e.getMessage(), "balance");
+            return Optional.empty();
+        }
+    }
+
     /** An order ended: the balance changed, report it without waiting for the interval. */
     public void refreshSoon() {
         timer.execute(this::report);
@@ -70,7 +100,7 @@ public class BalanceReporter {
                             Money::plus));
             BalanceReported reported = new BalanceReported(UUID.randomUUID(), clock.instant(),
                     "balance-" + clock.millis(), balance.dollars(), "order-service",
-                    Optional.of(shards.isEmpty() ? Map.of(0, balance.dollars()) : shards));
+                    Optional.of(shards.isEmpty() ? Map.of(0, balance.dollars()) : shards), holdings());
             publisher.publish(Topics.ACCOUNT_BALANCE, "account", reported);
             Log.debugf("balance %s", reported.balance());
         } catch (ExchangeException e) {

@@ -17,7 +17,7 @@ import java.util.Optional;
 /**
  * The circuit breakers and the kill switch of the trading rules, and the trading mode they make:
  * the database breaker and a halting kill switch stop everything (HALTED); the daily-loss breaker,
- * the exchange-API breaker and a flattening kill switch stop entries only (REDUCE_ONLY), and the
+ * the exchange-API breaker, the reconciliation breaker and a flattening kill switch stop entries only (REDUCE_ONLY), and the
  * daily-loss breaker and the flattening kill switch also ask for every position to be closed. Only
  * the exchange-API breaker closes by itself, when its errors have cleared.
  */
@@ -84,6 +84,12 @@ public final class Breakers {
             return Optional.empty();
         }
         return Optional.of(trip(name, now, window.describe(now), false));
+    }
+
+    /** Trips the reconciliation breaker (entries stop until a person acknowledges); empty when it was already open. */
+    public synchronized Optional<Breaker> tripReconciliation(Instant now, String reason) {
+        return breakers.get(BreakerName.RECONCILIATION).open() ? Optional.empty()
+                : Optional.of(trip(BreakerName.RECONCILIATION, now, reason, false));
     }
 
     /** Trips the daily-loss breaker; empty when it was already open. */

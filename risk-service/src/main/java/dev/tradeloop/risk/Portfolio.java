@@ -12,9 +12,11 @@ import dev.tradeloop.events.PositionEvent;
 import dev.tradeloop.events.PositionMarked;
 import dev.tradeloop.events.PositionPartiallyClosed;
 import dev.tradeloop.events.PositionSettled;
+import dev.tradeloop.events.Side;
 import dev.tradeloop.events.money.Contracts;
 import dev.tradeloop.events.money.Money;
 import dev.tradeloop.rules.PortfolioView;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -23,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * risk-service's view of the account, rebuilt from the event log and never a second source of
@@ -43,6 +46,7 @@ public final class Portfolio {
         boolean entryEnded;
         Money reserved = Money.ZERO;
         Contracts held = Contracts.ZERO;
+        Side side = Side.YES;
         Money heldCost = Money.ZERO;
         Money unrealized = Money.ZERO;
         Money realizedByPartials = Money.ZERO;
@@ -94,6 +98,7 @@ public final class Portfolio {
             return;
         }
         Position position = position(fill.positionId(), fill.marketTicker(), fill.eventTicker());
+        position.side = fill.side();
         if (fill.action() == Action.BUY) {
             position.held = position.held.plus(fill.count());
             position.heldCost = position.heldCost.plus(fill.price().times(fill.count()));
@@ -116,15 +121,37 @@ public final class Portfolio {
         } else if (event instanceof PositionClosed closed) {
             addRealized(day, closed.realizedPnl().minus(position.realizedByPartials));
             position.unrealized = Money.ZERO;
+            position.held = Contracts.ZERO; // its exit fills say so too; a closed position holds nothing
+            position.heldCost = Money.ZERO;
         } else if (event instanceof PositionSettled settled) {
             // the settled position's realized P&L includes its partial exits, counted when they came
             addRealized(day, settled.realizedPnl().minus(position.realizedByPartials));
             position.unrealized = Money.ZERO;
+            position.held = Contracts.ZERO; // the exchange paid it out: nothing is held any more
+            position.heldCost = Money.ZERO;
         }
     }
 
     public synchronized void balance(BalanceReported reported) {
         balance = Optional.of(reported);
+    }
+
+    /** The balance the exchange last reported, with what it said the account holds; empty before any. */
+    public synchronized Optional<BalanceReported> lastReport() {
+        return balance;
+    }
+
+    /** What the positions hold, net per market (YES positive, NO negative), markets held only. */
+    public synchronized Map<String, BigDecimal> heldByMarket() {
+        Map<String, BigDecimal> held = new TreeMap<>();
+        for (Position position : positions.values()) {
+            if (!position.held.isZero()) {
+                BigDecimal count = BigDecimal.valueOf(position.held.hundredths(), Contracts.SCALE);
+                held.merge(position.market, position.side == Side.YES ? count : count.negate(), BigDecimal::add);
+            }
+        }
+        held.values().removeIf(net -> net.signum() == 0);
+        return held;
     }
 
     /** The cash over every shard, as last reported. */

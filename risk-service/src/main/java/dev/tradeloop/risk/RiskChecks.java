@@ -33,6 +33,7 @@ public class RiskChecks {
     private final RiskConfig config;
     private final Clock clock;
     private volatile Instant lastCheck;
+
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             runnable -> new Thread(runnable, "risk-checks"));
 
@@ -43,6 +44,7 @@ public class RiskChecks {
         this.feed = feed;
         this.config = config;
         this.clock = clock;
+
         this.dailyLossLimit = methods.active().stream().map(m -> m.risk().dailyLossLimit())
                 .min(Money::compareTo).orElseThrow();
     }

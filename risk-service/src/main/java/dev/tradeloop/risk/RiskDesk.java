@@ -1,6 +1,7 @@
 package dev.tradeloop.risk;
 
 import dev.tradeloop.events.ApprovedTrade;
+import dev.tradeloop.events.ClientOrderIds;
 import dev.tradeloop.events.Edge;
 import dev.tradeloop.events.OperationalError.ErrorKind;
 import dev.tradeloop.events.RiskDecision;
@@ -106,7 +107,7 @@ public class RiskDesk {
     }
 
     private ApprovedTrade approvedTrade(Edge edge, Method method, KellySizer.Size size) {
-        String positionId = "pos-" + UUID.randomUUID();
+        String positionId = ClientOrderIds.newPositionId();
         return new ApprovedTrade(UUID.randomUUID(), clock.instant(), edge.correlationId(), positionId,
                 edge.marketTicker(), edge.eventTicker(), edge.side(), size.contracts(), size.stake(), edge.confidence(),
                 EntryPlans.of(edge.targetPrice(), method), edge.method(), edge.eventId());

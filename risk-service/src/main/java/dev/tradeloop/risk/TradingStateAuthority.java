@@ -126,6 +126,12 @@ public class TradingStateAuthority {
                 .ifPresent(tripped -> tripped(tripped, "risk-service", "daily-loss-" + UUID.randomUUID()));
     }
 
+    /** Trips the reconciliation breaker: entries stop until an operator acknowledges by resetting it. */
+    public synchronized void tripReconciliation(String reason) {
+        breakers.tripReconciliation(clock.instant(), reason)
+                .ifPresent(tripped -> tripped(tripped, "risk-service", "reconciliation-" + UUID.randomUUID()));
+    }
+
     /**
      * Pulls the kill switch: in force (published) at once; returns whether it is stored too. When it
      * is not, it is stored as soon as the database takes it, and a restart keeps it from the log.
@@ -206,7 +212,11 @@ public class TradingStateAuthority {
         } finally {
             stored = store(breaker, "tripped", actor); // a trip the broker did not take is stored all the same
         }
-        AlertCode code = breaker.name() == BreakerName.KILL_SWITCH ? AlertCode.KILL_SWITCH : AlertCode.BREAKER_TRIPPED;
+        AlertCode code = switch (breaker.name()) {
+            case KILL_SWITCH -> AlertCode.KILL_SWITCH;
+            case RECONCILIATION -> AlertCode.RECONCILIATION_MISMATCH;
+            default -> AlertCode.BREAKER_TRIPPED;
+        };
         alerts.raise(AlertSeverity.CRITICAL, code, breaker.name() + " open: " + breaker.reason().orElse("")
                 + "; trading is " + current.mode() + (current.flattenAll() ? ", closing every position" : "")
                 + (stored ? "" : "; not stored in PostgreSQL yet, tried again every check round"),

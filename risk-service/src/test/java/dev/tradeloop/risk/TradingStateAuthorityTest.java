@@ -36,10 +36,10 @@ class TradingStateAuthorityTest {
             assertThat(initial.flattenAll()).isFalse();
             assertThat(initial.breakers()).extracting(BreakerState::name)
                     .containsExactly(BreakerName.DAILY_LOSS, BreakerName.EXCHANGE_API, BreakerName.DATABASE,
-                            BreakerName.KILL_SWITCH);
+                            BreakerName.KILL_SWITCH, BreakerName.RECONCILIATION);
             assertThat(initial.breakers()).extracting(BreakerState::open).containsOnly(false);
             assertThat(initial.breakers()).extracting(BreakerState::resetMode).containsExactly(
-                    ResetMode.MANUAL, ResetMode.AUTOMATIC, ResetMode.MANUAL, ResetMode.MANUAL);
+                    ResetMode.MANUAL, ResetMode.AUTOMATIC, ResetMode.MANUAL, ResetMode.MANUAL, ResetMode.MANUAL);
         }
     }
 

@@ -66,6 +66,9 @@ final class Stack {
         config.putAll(TestKafka.get().serviceConfig());
         config.put("tradeloop.risk.operator-token", OPERATOR_TOKEN);
         config.put("tradeloop.market-data.refresh", "1s");
+        // the tests of this JVM share one event log among accounts (and write fills of their own to it):
+        // no account's holdings can be reconciled with it (the module tests and the local stack do)
+        config.put("tradeloop.risk.reconcile-holdings", "false");
     }
 
     /** This stack with one more setting for every service it starts. */

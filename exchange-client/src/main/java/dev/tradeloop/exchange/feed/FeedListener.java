@@ -26,4 +26,11 @@ public interface FeedListener {
      */
     default void onResync(String ticker, String reason) {
     }
+
+    /**
+     * The feed is connected again after it was lost: what the account's channels said meanwhile
+     * (fills, order changes) was not heard, and must be reconciled over REST by the user.
+     */
+    default void onReconnected() {
+    }
 }

@@ -189,6 +189,7 @@ public final class MarketFeed implements AutoCloseable {
         if (resyncOnSubscribe) {
             resyncOnSubscribe = false;
             tickers.forEach(ticker -> restSnapshot(ticker, "reconnected"));
+            listener.onReconnected();
         }
     }
 

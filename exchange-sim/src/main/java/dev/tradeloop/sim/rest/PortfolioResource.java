@@ -85,11 +85,13 @@ public class PortfolioResource {
     @Path("/fills")
     public Map<String, Object> fills(@Context ContainerRequestContext request, @QueryParam("ticker") String ticker,
             @QueryParam("order_id") String orderId, @QueryParam("limit") @DefaultValue("100") int limit,
-            @QueryParam("cursor") String cursor, @QueryParam("exchange_index") Integer exchangeIndex) {
+            @QueryParam("cursor") String cursor, @QueryParam("exchange_index") Integer exchangeIndex,
+            @QueryParam("min_ts") Long minTs) {
+        java.time.Instant from = since(minTs);
         java.time.Instant listedUpTo = faults.takeFillsLag().map(lag -> clock.instant().minus(lag))
                 .orElse(java.time.Instant.MAX);
         List<KalshiViews.Fill> fills = exchange.fills(account(request)).stream()
-                .filter(fill -> !fill.createdAt().isAfter(listedUpTo))
+                .filter(fill -> !fill.createdAt().isAfter(listedUpTo) && !fill.createdAt().isBefore(from))
                 .filter(fill -> ticker == null || fill.ticker().equals(ticker))
                 .filter(fill -> onShard(fill.ticker(), exchangeIndex))
                 .filter(fill -> orderId == null || fill.orderId().equals(orderId))
@@ -102,11 +104,13 @@ public class PortfolioResource {
     @Path("/orders")
     public Map<String, Object> orders(@Context ContainerRequestContext request, @QueryParam("ticker") String ticker,
             @QueryParam("status") String status, @QueryParam("limit") @DefaultValue("100") int limit,
-            @QueryParam("cursor") String cursor, @QueryParam("exchange_index") Integer exchangeIndex) {
+            @QueryParam("cursor") String cursor, @QueryParam("exchange_index") Integer exchangeIndex,
+            @QueryParam("min_ts") Long minTs) {
+        java.time.Instant from = since(minTs);
         java.time.Instant listedUpTo = faults.takeOrdersLag().map(lag -> clock.instant().minus(lag))
                 .orElse(java.time.Instant.MAX);
         List<KalshiViews.Order> orders = exchange.orders(account(request)).stream()
-                .filter(order -> !order.createdAt().isAfter(listedUpTo))
+                .filter(order -> !order.createdAt().isAfter(listedUpTo) && !order.createdAt().isBefore(from))
                 .map(KalshiViews.Order::of)
                 .filter(order -> ticker == null || order.ticker().equals(ticker))
                 .filter(order -> onShard(order.ticker(), exchangeIndex))
@@ -152,6 +156,17 @@ public class PortfolioResource {
     }
 
     /** A listing covers every shard unless {@code exchange_index} names one. */
+    /** {@code min_ts}, a Unix time in seconds: the items created at or after it; all when absent. */
+    private static java.time.Instant since(Long minTs) {
+        if (minTs == null) {
+            return java.time.Instant.EPOCH;
+        }
+        if (minTs < 0 || minTs > 32_503_680_000L) {
+            throw new IllegalArgumentException("min_ts must be a Unix time in seconds, not " + minTs);
+        }
+        return java.time.Instant.ofEpochSecond(minTs);
+    }
+
     private boolean onShard(String ticker, Integer exchangeIndex) {
         if (exchangeIndex != null && exchangeIndex < 0) {
             throw new IllegalArgumentException("exchange_index must be 0 or more, not " + exchangeIndex);

@@ -33,4 +33,18 @@ public interface RiskConfig {
     /** How often the day's loss and the automatic breaker are checked. */
     @WithDefault("1s")
     Duration checkInterval();
+
+    /**
+     * How long the exchange's holdings and the positions' must disagree, with the same figures, before
+     * it is a mismatch that stops entries (a fill is on the exchange a moment before its event arrives).
+     */
+    @WithDefault("60s")
+    Duration reconcileAfter();
+
+    /**
+     * Whether the exchange's holdings are reconciled with the positions at all. Off only where the
+     * event log is not one account's (the system tests share one log among accounts and tests).
+     */
+    @WithDefault("true")
+    boolean reconcileHoldings();
 }

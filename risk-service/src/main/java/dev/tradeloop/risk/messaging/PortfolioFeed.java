@@ -11,6 +11,7 @@ import dev.tradeloop.events.Topic;
 import dev.tradeloop.events.Topics;
 import dev.tradeloop.events.json.DecodeFailure;
 import dev.tradeloop.events.json.EventDecodingException;
+import dev.tradeloop.risk.HoldingsReconciliation;
 import dev.tradeloop.risk.Portfolio;
 import dev.tradeloop.risk.TradingStateAuthority;
 import dev.tradeloop.support.DeadLetters;
@@ -53,14 +54,16 @@ public class PortfolioFeed {
     private final DeadLetters deadLetters;
     private final KafkaClientSettings kafka;
     private final Workers workers;
+    private final HoldingsReconciliation holdings;
     private final CountDownLatch caughtUp = new CountDownLatch(1);
     private KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
     private volatile boolean running = true;
 
     public PortfolioFeed(Portfolio portfolio, TradingStateAuthority authority, DeadLetters deadLetters,
-            KafkaClientSettings kafka, Workers workers) {
+            KafkaClientSettings kafka, Workers workers, HoldingsReconciliation holdings) {
         this.workers = workers;
+        this.holdings = holdings;
         this.portfolio = portfolio;
         this.authority = authority;
         this.deadLetters = deadLetters;
@@ -156,6 +159,9 @@ public class PortfolioFeed {
             portfolio.apply(position);
         } else if (event instanceof BalanceReported balance) {
             portfolio.balance(balance);
+            if (isCaughtUp()) {
+                holdings.reported(balance);
+            }
         } else if (event instanceof OperationalError error) {
             authority.onError(error);
         }

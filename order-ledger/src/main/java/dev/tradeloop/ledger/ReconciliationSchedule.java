@@ -1,0 +1,67 @@
+package dev.tradeloop.ledger;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the service's {@link LedgerReconciliation}: at start, every {@code tradeloop.ledger.reconcile-interval}
+ * (30 s), and each time the order feed is connected again (what it said meanwhile was missed).
+ */
+@ApplicationScoped
+public class ReconciliationSchedule {
+
+    /** The last run: when, and what it found and did. */
+    public record LastRun(Instant at, LedgerReconciliation.Result result) {
+    }
+
+    private final LedgerReconciliation reconciliation;
+    private final LedgerConfig config;
+    private final OrderWatch watch;
+    private final Clock clock;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "ledger-reconciliation");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile LastRun last;
+
+    public ReconciliationSchedule(LedgerReconciliation reconciliation, LedgerConfig config, OrderWatch watch,
+            Clock clock) {
+        this.reconciliation = reconciliation;
+        this.config = config;
+        this.watch = watch;
+        this.clock = clock;
+    }
+
+    void onStart(@Observes StartupEvent start) {
+        long every = config.reconcileInterval().toMillis();
+        timer.scheduleWithFixedDelay(this::runOnce, 0, every, TimeUnit.MILLISECONDS);
+        watch.onReconnect(() -> timer.execute(this::runOnce));
+    }
+
+    void onStop(@Observes ShutdownEvent stop) {
+        timer.shutdownNow();
+    }
+
+    /** The last run, or empty before the first has ended. */
+    public Optional<LastRun> last() {
+        return Optional.ofNullable(last);
+    }
+
+    void runOnce() {
+        try {
+            last = new LastRun(clock.instant(), reconciliation.run());
+        } catch (Exception e) {
+            Log.errorf(e, "the ledger reconciliation failed this round");
+        }
+    }
+}
