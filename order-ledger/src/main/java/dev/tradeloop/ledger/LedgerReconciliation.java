@@ -72,6 +72,10 @@ public final class LedgerReconciliation {
         this.clock = clock;
     }
 
+    public OrderPurpose purpose() {
+        return purpose;
+    }
+
     public synchronized Result run() throws SQLException {
         Instant since = clock.instant().minus(config.reconcileLookback());
         List<Order> orders;

@@ -1,5 +1,6 @@
 package dev.tradeloop.ledger;
 
+import dev.tradeloop.events.OrderPurpose;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -19,8 +20,8 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class ReconciliationSchedule {
 
-    /** The last run: when, and what it found and did. */
-    public record LastRun(Instant at, LedgerReconciliation.Result result) {
+    /** The last run: of which ledger, when, and what it found and did. */
+    public record LastRun(OrderPurpose purpose, Instant at, LedgerReconciliation.Result result) {
     }
 
     private final LedgerReconciliation reconciliation;
@@ -59,7 +60,7 @@ public class ReconciliationSchedule {
 
     void runOnce() {
         try {
-            last = new LastRun(clock.instant(), reconciliation.run());
+            last = new LastRun(reconciliation.purpose(), clock.instant(), reconciliation.run());
         } catch (Exception e) {
             Log.errorf(e, "the ledger reconciliation failed this round");
         }

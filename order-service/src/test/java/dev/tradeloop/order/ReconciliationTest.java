@@ -100,6 +100,15 @@ class ReconciliationTest {
     }
 
     @Test
+    void a_person_reads_the_last_reconciliation_in_a_sentence() {
+        String said = org.awaitility.Awaitility.await("a first reconciliation to end").atMost(DEADLINE)
+                .until(() -> io.restassured.RestAssured.given().accept("text/plain").get("/reconciliation").then()
+                        .extract(), answer -> answer.statusCode() == 200).asString();
+        assertThat(said).startsWith("the entry ledger, reconciled at ").contains(" fills read, ")
+                .contains(" orders resting, ").endsWith(" resting that are no ledger's\n");
+    }
+
+    @Test
     void an_entry_order_resting_that_the_ledger_is_not_working_is_cancelled_with_an_alert() throws Exception {
         String market = OrderFixtures.market();
         String orphan = "pos-" + UUID.randomUUID() + "-1";

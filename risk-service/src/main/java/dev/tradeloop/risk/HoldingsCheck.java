@@ -54,7 +54,8 @@ public final class HoldingsCheck {
         return lasting;
     }
 
-    static List<Mismatch> differences(Map<String, BigDecimal> onExchange, Map<String, BigDecimal> inPositions) {
+    /** Every market where the two disagree, in market order. */
+    public static List<Mismatch> differences(Map<String, BigDecimal> onExchange, Map<String, BigDecimal> inPositions) {
         TreeSet<String> markets = new TreeSet<>(onExchange.keySet());
         markets.addAll(inPositions.keySet());
         List<Mismatch> differences = new ArrayList<>();

@@ -72,6 +72,8 @@ class HoldingsReconciliationTest {
                 Alert said = alerts.await(a -> a.code() == AlertCode.RECONCILIATION_MISMATCH
                         && a.message().contains(market), DEADLINE);
                 assertThat(said.severity()).isEqualTo(AlertSeverity.CRITICAL);
+                String table = given().get("/risk/holdings").then().statusCode(200).extract().asString();
+                assertThat(table).containsPattern(market + " +10 +0   <- differs");
             } finally {
                 given().header("X-Operator-Token", TOKEN).header("X-Operator", "carol")
                         .when().post("/risk/breakers/reconciliation/reset").then().statusCode(200);

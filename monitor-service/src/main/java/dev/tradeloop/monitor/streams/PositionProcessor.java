@@ -62,6 +62,13 @@ final class PositionProcessor implements Processor<String, Event, String, Event>
     private final Duration staleAfter;
     private final MonitorMetrics metrics;
     private final TaskActivity activity;
+    /**
+     * For this long after the task starts, the timer does not act on a price stored before the start:
+     * the feed gets a moment to say what the market is now (a restart is no reason to stop out, or
+     * exit, on the last price heard before it). A tick that arrives is acted on at once.
+     */
+    static final Duration FRESH_PRICE_WAIT = Duration.ofSeconds(30);
+    private Instant startedAt;
     private final Set<String> reportedStale = new HashSet<>();
     private final Set<String> reportedFailing = new HashSet<>();
     private String task;
@@ -90,7 +97,8 @@ final class PositionProcessor implements Processor<String, Event, String, Event>
         this.waitingEdge = context.getStateStore(MonitorTopology.WAITING_EDGE);
         context.schedule(Duration.ofSeconds(1), PunctuationType.WALL_CLOCK_TIME, this::onTimer);
         this.task = context.taskId().toString();
-        activity.went(task, (int) positions.all().stream().filter(p -> !p.closed()).count(), now());
+        // the stream time is not set yet while a task is initialised: the wall clock, until the first round
+        activity.went(task, (int) positions.all().stream().filter(p -> !p.closed()).count(), Instant.now());
     }
 
     @Override
@@ -108,6 +116,7 @@ final class PositionProcessor implements Processor<String, Event, String, Event>
     }
 
     private void handle(Event event, Instant now) {
+        startedAt = startedAt == null ? now : startedAt; // the first record or round after the task started
         if (event instanceof PriceTick tick) {
             PriceTick held = ticks.get(tick.marketTicker());
             if (held != null && tick.sequence() <= held.sequence()) {
@@ -160,6 +169,7 @@ final class PositionProcessor implements Processor<String, Event, String, Event>
 
     private void onTimer(long timestamp) {
         Instant now = Instant.ofEpochMilli(timestamp);
+        startedAt = startedAt == null ? now : startedAt;
         boolean flatten = flattenAll();
         List<Position> due = new ArrayList<>();
         int open = 0;
@@ -234,6 +244,10 @@ final class PositionProcessor implements Processor<String, Event, String, Event>
 
     private void evaluate(Position position, Instant now, String cause) {
         PriceTick tick = ticks.get(position.marketTicker());
+        boolean heardBeforeStart = tick != null && tick.occurredAt().isBefore(startedAt);
+        if (heardBeforeStart && now.isBefore(startedAt.plus(FRESH_PRICE_WAIT))) {
+            return;
+        }
         if (tick != null) {
             evaluate(position, tick, probabilityOf(position.marketTicker()), now, cause);
         }

@@ -156,6 +156,17 @@ final class MonitorDriver implements Closeable {
                 T0.plus(Duration.ofHours(2)), ++sequence, now);
     }
 
+    /** Puts a tick in the task's store without processing it: what a restarted task finds there. */
+    void heardBeforeTheStart(String yesBid, String yesAsk, Duration ago, Duration closesIn) {
+        Price bid = Price.parse(yesBid);
+        Price ask = Price.parse(yesAsk);
+        Instant at = now.minus(ago);
+        PriceTick tick = new PriceTick(UUID.randomUUID(), at, "tick", MARKET, "KXMON", MarketStatus.OPEN,
+                Optional.empty(), bid, ask, ask.complement(), bid.complement(), Optional.empty(), Contracts.whole(500),
+                now.plus(closesIn), ++sequence, at);
+        driver.<String, PriceTick>getKeyValueStore(MonitorTopology.TICKS).put(MARKET, tick);
+    }
+
     void send(PriceTick tick) {
         ticks.pipeInput(MARKET, Topics.PRICE_TICKS.codec().encode(tick), now);
     }

@@ -476,6 +476,21 @@ class MonitorTopologyTest {
     }
 
     @Test
+    void after_a_start_the_timer_waits_for_a_fresh_price_before_acting_on_one_heard_before_it() {
+        // the last tick heard before a restart says the market closes in four minutes (an urgent exit);
+        // the simulator may have moved the close since (it resumes its story where it stopped)
+        monitor.heardBeforeTheStart("0.49", "0.50", Duration.ofMinutes(2), Duration.ofMinutes(4));
+        monitor.fill(Side.YES, Action.BUY, 100, "0.50", "0.00");
+        monitor.after(Duration.ofSeconds(29));
+        assertThat(monitor.exitTriggers()).isEmpty();
+
+        monitor.after(Duration.ofSeconds(2));
+
+        assertThat(monitor.exitTriggers()).singleElement()
+                .satisfies(trigger -> assertThat(trigger.reason()).isEqualTo(ExitReason.TIME_BASED_URGENT));
+    }
+
+    @Test
     void the_same_tick_replayed_to_the_same_position_triggers_the_same_exit_id_and_another_tick_another()
             throws Exception {
         givenYesAt050();

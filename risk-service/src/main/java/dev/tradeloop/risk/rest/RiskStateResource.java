@@ -1,19 +1,26 @@
 package dev.tradeloop.risk.rest;
 
+import dev.tradeloop.events.BalanceReported;
+import dev.tradeloop.risk.HoldingsCheck;
 import dev.tradeloop.risk.Portfolio;
 import dev.tradeloop.risk.RiskChecks;
 import dev.tradeloop.risk.TradingStateAuthority;
+import dev.tradeloop.risk.config.RiskConfig;
 import dev.tradeloop.rules.PortfolioView;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * {@code GET /risk/state}: the trading state and every breaker, as risk-service last published it;
@@ -26,9 +33,12 @@ public class RiskStateResource {
     private final TradingStateAuthority authority;
     private final Portfolio portfolio;
     private final RiskChecks checks;
+    private final RiskConfig config;
     private final Clock clock;
 
-    public RiskStateResource(TradingStateAuthority authority, Portfolio portfolio, RiskChecks checks, Clock clock) {
+    public RiskStateResource(TradingStateAuthority authority, Portfolio portfolio, RiskChecks checks, RiskConfig config,
+            Clock clock) {
+        this.config = config;
         this.authority = authority;
         this.portfolio = portfolio;
         this.checks = checks;
@@ -39,6 +49,41 @@ public class RiskStateResource {
     @Path("/state")
     public Response state() {
         return Response.ok(authority.current()).build();
+    }
+
+    /**
+     * What the exchange last said the account holds against what the positions hold, net per market,
+     * as a table for a person (what {@code ./tradeloop reconcile} prints); 503 before any report.
+     */
+    @GET
+    @Path("/holdings")
+    @Produces(MediaType.TEXT_PLAIN)
+    public Response holdings() {
+        Optional<BalanceReported> report = portfolio.lastReport().filter(r -> r.holdings().isPresent());
+        if (report.isEmpty()) {
+            return Response.status(503).entity("the exchange's holdings have not been reported yet\n").build();
+        }
+        Map<String, BigDecimal> onExchange = report.get().holdings().orElseThrow();
+        Map<String, BigDecimal> inPositions = portfolio.heldByMarket();
+        Set<String> markets = new TreeSet<>(onExchange.keySet());
+        markets.addAll(inPositions.keySet());
+        Set<String> differing = new TreeSet<>();
+        HoldingsCheck.differences(onExchange, inPositions).forEach(m -> differing.add(m.market()));
+        StringBuilder table = new StringBuilder("holdings the exchange reported at " + report.get().occurredAt()
+                + ", against the positions (net contracts, YES positive, NO negative):\n");
+        table.append(String.format("  %-32s %12s %12s%n", "MARKET", "EXCHANGE", "POSITIONS"));
+        for (String market : markets) {
+            table.append(String.format("  %-32s %12s %12s%s%n", market, plain(onExchange.get(market)),
+                    plain(inPositions.get(market)), differing.contains(market) ? "   <- differs" : ""));
+        }
+        table.append(markets.size()).append(" markets, ").append(differing.size())
+                .append(" differing (a difference that lasts ").append(config.reconcileAfter().toSeconds())
+                .append(" s stops entries: the RECONCILIATION breaker)\n");
+        return Response.ok(table.toString()).build();
+    }
+
+    private static String plain(BigDecimal net) {
+        return net == null ? "0" : net.stripTrailingZeros().toPlainString();
     }
 
     @GET
