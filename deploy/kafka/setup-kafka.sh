@@ -56,6 +56,7 @@ user risk-service "${TRADELOOP_KAFKA_PASSWORD_RISK_SERVICE:?}"
 allow User:risk-service --topic approved-trades --operation Write --operation Describe --operation Read
 allow User:risk-service --topic risk-decisions --operation Write --operation Describe
 allow User:risk-service --topic trading-state --operation Write --operation Describe --operation Read
+allow User:risk-service --topic account-balance --operation Write --operation Describe --operation Read
 allow User:risk-service --topic alerts --operation Write --operation Describe
 allow User:risk-service --topic operational-errors --operation Write --operation Describe --operation Read
 allow User:risk-service --topic edges.dlq --operation Write --operation Describe
@@ -70,7 +71,6 @@ allow User:risk-service --topic edges --operation Read --operation Describe
 allow User:risk-service --topic order-events --operation Read --operation Describe
 allow User:risk-service --topic fills --operation Read --operation Describe
 allow User:risk-service --topic position-events --operation Read --operation Describe
-allow User:risk-service --topic account-balance --operation Read --operation Describe
 allow User:risk-service --group risk-service --resource-pattern-type prefixed --operation Read --operation Describe
 user order-service "${TRADELOOP_KAFKA_PASSWORD_ORDER_SERVICE:?}"
 allow User:order-service --topic order-events --operation Write --operation Describe
@@ -107,6 +107,7 @@ allow User:monitor-service --transactional-id monitor-service --resource-pattern
 user exit-service "${TRADELOOP_KAFKA_PASSWORD_EXIT_SERVICE:?}"
 allow User:exit-service --topic order-events --operation Write --operation Describe
 allow User:exit-service --topic fills --operation Write --operation Describe
+allow User:exit-service --topic account-balance --operation Write --operation Describe
 allow User:exit-service --topic alerts --operation Write --operation Describe
 allow User:exit-service --topic operational-errors --operation Write --operation Describe
 allow User:exit-service --topic exit-triggers.dlq --operation Write --operation Describe
@@ -123,11 +124,13 @@ allow User:portfolio-service --topic fills.dlq --operation Write --operation Des
 allow User:portfolio-service --topic risk-decisions.dlq --operation Write --operation Describe
 allow User:portfolio-service --topic trading-state.dlq --operation Write --operation Describe
 allow User:portfolio-service --topic alerts.dlq --operation Write --operation Describe
+allow User:portfolio-service --topic account-balance.dlq --operation Write --operation Describe
 allow User:portfolio-service --topic position-events --operation Read --operation Describe
 allow User:portfolio-service --topic order-events --operation Read --operation Describe
 allow User:portfolio-service --topic fills --operation Read --operation Describe
 allow User:portfolio-service --topic risk-decisions --operation Read --operation Describe
 allow User:portfolio-service --topic trading-state --operation Read --operation Describe
+allow User:portfolio-service --topic account-balance --operation Read --operation Describe
 allow User:portfolio-service --group portfolio-service --resource-pattern-type prefixed --operation Read --operation Describe
 user scenario-model "${TRADELOOP_KAFKA_PASSWORD_SCENARIO_MODEL:?}"
 allow User:scenario-model --topic predictions --operation Write --operation Describe

@@ -133,6 +133,19 @@ async function showState() {
   }));
 }
 
+async function showReconciliation() {
+  const runs = (await getJson('/reconciliation')) || [];
+  $('#reconciliation tbody').replaceChildren(...runs.map((run) => {
+    const row = document.createElement('tr');
+    row.dataset.scope = run.scope;
+    const figures = Object.entries(run.figures).map(([name, value]) => name + ' ' + value).join(', ');
+    const found = run.failure || (run.findings.length ? run.findings.join('; ') : 'nothing');
+    row.append(cell(run.scope), cell(time(run.occurredAt)), cell(figures),
+      cell(found, run.failure || run.findings.length ? 'down' : 'up'));
+    return row;
+  }));
+}
+
 async function operate(path, body) {
   const answer = await fetch(path, {
     method: 'POST',
@@ -156,7 +169,7 @@ function refresh() {
   refreshing = setTimeout(async () => {
     refreshing = null;
     try {
-      await Promise.all([showPositions(), showPnl(), showLog(), showState()]);
+      await Promise.all([showPositions(), showPnl(), showLog(), showState(), showReconciliation()]);
       document.body.dataset.refreshedAt = String(Date.now());
     } catch (error) {
       $('#connection').textContent = 'could not refresh: ' + error.message;

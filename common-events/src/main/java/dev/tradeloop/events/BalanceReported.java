@@ -23,7 +23,7 @@ public record BalanceReported(
         Money balance,
         String source,
         Optional<Map<Integer, Money>> shardBalances,
-        Optional<Map<String, BigDecimal>> holdings) implements Event {
+        Optional<Map<String, BigDecimal>> holdings) implements AccountEvent {
 
     public BalanceReported {
         Event.requireEnvelope(eventId, occurredAt, correlationId);

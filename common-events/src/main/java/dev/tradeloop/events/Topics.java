@@ -54,8 +54,8 @@ public final class Topics {
             PositionEvent.class, POSITION_PARTITIONS, Retention.forever());
     public static final Topic<TradingState> TRADING_STATE = topic(TRADING_STATE_NAME, KeyKind.ACCOUNT,
             TradingState.class, 1, Retention.compactedLatestPerKey());
-    public static final Topic<BalanceReported> ACCOUNT_BALANCE = topic(ACCOUNT_BALANCE_NAME, KeyKind.ACCOUNT,
-            BalanceReported.class, 1, Retention.compactedLatestPerKey());
+    public static final Topic<AccountEvent> ACCOUNT_BALANCE = topic(ACCOUNT_BALANCE_NAME, KeyKind.ACCOUNT,
+            AccountEvent.class, 1, Retention.compactedLatestPerKey());
     public static final Topic<OperationalError> OPERATIONAL_ERRORS = topic(OPERATIONAL_ERRORS_NAME, KeyKind.SERVICE,
             OperationalError.class, 1, Retention.of(WEEK));
     public static final Topic<Alert> ALERTS = topic(ALERTS_NAME, KeyKind.NONE,

@@ -75,7 +75,7 @@ class EventRoundTripTest {
         balance.remove("shardBalances");
 
         PriceTick oldTick = Topics.PRICE_TICKS.codec().decode(Json.mapper().writeValueAsBytes(tick));
-        BalanceReported oldBalance = Topics.ACCOUNT_BALANCE.codec().decode(Json.mapper().writeValueAsBytes(balance));
+        BalanceReported oldBalance = (BalanceReported) Topics.ACCOUNT_BALANCE.codec().decode(Json.mapper().writeValueAsBytes(balance));
 
         assertThat(oldTick.shard()).isZero();
         assertThat(oldBalance.onShard(0)).isEqualTo(oldBalance.balance());

@@ -99,6 +99,12 @@ public final class EventSamples {
                 "LOW exit gave up after 10 walks", Optional.of(POSITION), Optional.of(MARKET));
     }
 
+    public static ReconciliationRun reconciliationRun() {
+        return new ReconciliationRun(id(), NOW, CORRELATION, "order-service", "entries",
+                Map.of("fillsRead", 120, "fillsRecorded", 1), List.of("fill t-1 of pos-1-1 recorded late"),
+                Optional.empty());
+    }
+
     public static BalanceReported balanceReported() {
         return new BalanceReported(id(), NOW, CORRELATION, Money.parse("10500.0000"), "order-service",
                 Optional.of(Map.of(0, Money.parse("10000.0000"), 2, Money.parse("500.0000"))));
@@ -145,7 +151,7 @@ public final class EventSamples {
     /** One sample of every concrete event type. */
     public static List<Event> all() {
         List<Event> all = new java.util.ArrayList<>(List.of(priceTick(), prediction(), edge(), approvedTrade(),
-                riskDecision(), orderEvent(), fill(), exitTrigger(), tradingState(), balanceReported(), operationalError(), alert(),
+                riskDecision(), orderEvent(), fill(), exitTrigger(), tradingState(), balanceReported(), reconciliationRun(), operationalError(), alert(),
                 deadLetter()));
         all.addAll(positionEvents());
         return all;

@@ -43,7 +43,7 @@ public final class LedgerReconciliation {
 
     /** What one run found and did. */
     public record Result(int fillsRead, int fillsRecorded, int ordersResting, int ordersCancelled,
-            int foreignOrders, Optional<String> failure) {
+            int foreignOrders, List<String> findings, Optional<String> failure) {
 
         public boolean repaired() {
             return fillsRecorded > 0 || ordersCancelled > 0;
@@ -58,6 +58,8 @@ public final class LedgerReconciliation {
     private final Alerts alerts;
     private final OperationalErrors errors;
     private final Clock clock;
+    /** What this run found, one line each, for a person. */
+    private final List<String> findings = new ArrayList<>();
 
     public LedgerReconciliation(OrderPurpose purpose, Function<Execution, OrderRunner.Report> reports,
             OrderLedger ledger, KalshiClient exchange, LedgerConfig config, Alerts alerts, OperationalErrors errors,
@@ -86,8 +88,10 @@ public final class LedgerReconciliation {
         } catch (ExchangeException e) {
             errors.report(ErrorKind.EXCHANGE_API, "reconcile the " + purpose + " ledger", e.getMessage(),
                     "reconcile-" + purpose);
-            return new Result(0, 0, 0, 0, 0, Optional.of("the exchange could not be read: " + e.getMessage()));
+            return new Result(0, 0, 0, 0, 0, List.of(),
+                    Optional.of("the exchange could not be read: " + e.getMessage()));
         }
+        findings.clear();
         Map<String, Order> byId = new HashMap<>();
         orders.forEach(order -> byId.put(order.orderId(), order));
         int recorded = 0;
@@ -114,7 +118,8 @@ public final class LedgerReconciliation {
                         AlertSeverity.WARNING) ? 1 : 0;
             }
         }
-        Result result = new Result(fills.size(), recorded, resting, cancelled, foreign, Optional.empty());
+        Result result = new Result(fills.size(), recorded, resting, cancelled, foreign, List.copyOf(findings),
+                Optional.empty());
         if (result.repaired() || foreign > 0) {
             Log.warnf("reconciled the %s ledger: %s", purpose, result);
         } else {
@@ -143,10 +148,11 @@ public final class LedgerReconciliation {
                 report.positionId(), fill.countFp(), OrderRunner.heldPrice(attempt.get().side(), fill), fill.feeCost(),
                 fill.createdTime()), List.of(report.fill(attempt.get(), fill, clock.instant())));
         if (recorded) {
-            alerts.raise(AlertSeverity.WARNING, AlertCode.RECONCILIATION_MISMATCH, "fill " + fill.dedupeId() + " of "
-                    + attempt.get().clientOrderId() + " (" + fill.countFp() + " on " + fill.ticker()
-                    + ") was on the exchange but not in the " + purpose.name().toLowerCase()
-                    + " ledger: recorded and published now", report.correlationId(),
+            String found = "fill " + fill.dedupeId() + " of " + attempt.get().clientOrderId() + " (" + fill.countFp()
+                    + " on " + fill.ticker() + ") was on the exchange but not in the " + purpose.name().toLowerCase()
+                    + " ledger: recorded and published now";
+            findings.add(found);
+            alerts.raise(AlertSeverity.WARNING, AlertCode.RECONCILIATION_MISMATCH, found, report.correlationId(),
                     Optional.of(report.positionId()), Optional.of(fill.ticker()));
         }
         return recorded;
@@ -178,9 +184,10 @@ public final class LedgerReconciliation {
         if (config.foreignOrders() == ForeignOrders.CANCEL) {
             return cancel(order, what, AlertSeverity.CRITICAL);
         }
-        alerts.raise(AlertSeverity.CRITICAL, AlertCode.RECONCILIATION_MISMATCH, what + "; left resting"
-                + " (tradeloop.ledger.foreign-orders=alert)", "reconcile-" + order.orderId(), Optional.empty(),
-                Optional.of(order.ticker()));
+        String found = what + "; left resting (tradeloop.ledger.foreign-orders=alert)";
+        findings.add(found);
+        alerts.raise(AlertSeverity.CRITICAL, AlertCode.RECONCILIATION_MISMATCH, found, "reconcile-" + order.orderId(),
+                Optional.empty(), Optional.of(order.ticker()));
         return false;
     }
 
@@ -190,11 +197,13 @@ public final class LedgerReconciliation {
         } catch (ExchangeException e) {
             errors.report(ErrorKind.EXCHANGE_API, "cancel an order found by reconciliation", e.getMessage(),
                     "reconcile-" + order.orderId());
-            alerts.raise(AlertSeverity.CRITICAL, AlertCode.RECONCILIATION_MISMATCH, why + "; it could not be"
-                    + " cancelled (" + e.getMessage() + "), tried again at the next run", "reconcile-" + order.orderId(),
-                    Optional.empty(), Optional.of(order.ticker()));
+            String found = why + "; it could not be cancelled (" + e.getMessage() + "), tried again at the next run";
+            findings.add(found);
+            alerts.raise(AlertSeverity.CRITICAL, AlertCode.RECONCILIATION_MISMATCH, found,
+                    "reconcile-" + order.orderId(), Optional.empty(), Optional.of(order.ticker()));
             return false;
         }
+        findings.add(why + ": cancelled");
         alerts.raise(severity, AlertCode.RECONCILIATION_MISMATCH, why + ": cancelled",
                 "reconcile-" + order.orderId(), Optional.empty(), Optional.of(order.ticker()));
         return true;

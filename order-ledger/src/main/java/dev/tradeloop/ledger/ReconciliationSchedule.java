@@ -1,6 +1,9 @@
 package dev.tradeloop.ledger;
 
 import dev.tradeloop.events.OrderPurpose;
+import dev.tradeloop.events.ReconciliationRun;
+import dev.tradeloop.events.Topics;
+import dev.tradeloop.support.EventPublisher;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -8,10 +11,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Runs the service's {@link LedgerReconciliation}: at start, every {@code tradeloop.ledger.reconcile-interval}
@@ -22,12 +29,30 @@ public class ReconciliationSchedule {
 
     /** The last run: of which ledger, when, and what it found and did. */
     public record LastRun(OrderPurpose purpose, Instant at, LedgerReconciliation.Result result) {
+
+        /** {@code entries} or {@code exits}: the ledger reconciled. */
+        public String scope() {
+            return purpose == OrderPurpose.ENTRY ? "entries" : "exits";
+        }
+
+        ReconciliationRun event(String service) {
+            Map<String, Integer> figures = new LinkedHashMap<>();
+            figures.put("fillsRead", result.fillsRead());
+            figures.put("fillsRecorded", result.fillsRecorded());
+            figures.put("ordersResting", result.ordersResting());
+            figures.put("ordersCancelled", result.ordersCancelled());
+            figures.put("foreignOrders", result.foreignOrders());
+            return new ReconciliationRun(UUID.randomUUID(), at, "reconciliation-" + scope() + "-" + at.toEpochMilli(),
+                    service, scope(), figures, result.findings(), result.failure());
+        }
     }
 
     private final LedgerReconciliation reconciliation;
     private final LedgerConfig config;
     private final OrderWatch watch;
     private final Clock clock;
+    private final EventPublisher publisher;
+    private final String service;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "ledger-reconciliation");
         thread.setDaemon(true);
@@ -36,7 +61,9 @@ public class ReconciliationSchedule {
     private volatile LastRun last;
 
     public ReconciliationSchedule(LedgerReconciliation reconciliation, LedgerConfig config, OrderWatch watch,
-            Clock clock) {
+            Clock clock, EventPublisher publisher, @ConfigProperty(name = "quarkus.application.name") String service) {
+        this.publisher = publisher;
+        this.service = service;
         this.reconciliation = reconciliation;
         this.config = config;
         this.watch = watch;
@@ -61,6 +88,7 @@ public class ReconciliationSchedule {
     void runOnce() {
         try {
             last = new LastRun(reconciliation.purpose(), clock.instant(), reconciliation.run());
+            publisher.publish(Topics.ACCOUNT_BALANCE, "reconciliation-" + last.scope(), last.event(service));
         } catch (Exception e) {
             Log.errorf(e, "the ledger reconciliation failed this round");
         }

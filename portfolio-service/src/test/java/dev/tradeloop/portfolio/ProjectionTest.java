@@ -150,6 +150,29 @@ class ProjectionTest {
     }
 
     @Test
+    void the_last_reconciliation_of_each_scope_is_shown_and_an_older_one_read_late_changes_nothing() {
+        java.time.Instant now = java.time.Instant.now();
+        String scope = "test-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        kafka.produce(Topics.ACCOUNT_BALANCE, "reconciliation-" + scope, run(scope, now, 2, List.of("fill t-9 recorded late")));
+        kafka.produce(Topics.ACCOUNT_BALANCE, "reconciliation-" + scope, run(scope, now.minusSeconds(30), 0, List.of()));
+        kafka.produce(Topics.ACCOUNT_BALANCE, "reconciliation-" + scope + "-done",
+                run(scope + "-done", now.plusSeconds(1), 0, List.of()));
+
+        JsonPath shown = await().atMost(DEADLINE).until(() -> given().get("/reconciliation").then().extract(),
+                answer -> answer.statusCode() == 200 && answer.asString().contains(scope + "-done")).jsonPath();
+        assertThat(shown.getInt("find { it.scope == '" + scope + "' }.figures.fillsRecorded")).isEqualTo(2);
+        assertThat(shown.getList("find { it.scope == '" + scope + "' }.findings")).containsExactly("fill t-9 recorded late");
+        assertThat(shown.getString("find { it.scope == '" + scope + "' }.source")).isEqualTo("order-service");
+    }
+
+    private static dev.tradeloop.events.ReconciliationRun run(String scope, java.time.Instant at, int recorded,
+            List<String> findings) {
+        return new dev.tradeloop.events.ReconciliationRun(java.util.UUID.randomUUID(), at, "reconciliation-test",
+                "order-service", scope, Map.of("fillsRead", 10, "fillsRecorded", recorded), findings,
+                java.util.Optional.empty());
+    }
+
+    @Test
     void bad_queries_are_answered_400_saying_what_is_wrong() {
         assertThat(given().queryParam("status", "bogus").get("/positions").then().statusCode(400).extract()
                 .jsonPath().getString("error")).isEqualTo("status 'bogus' is not one of OPEN, CLOSED, ALL");

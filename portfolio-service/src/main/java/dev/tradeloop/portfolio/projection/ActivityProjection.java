@@ -5,6 +5,7 @@ import static dev.tradeloop.portfolio.projection.Sql.update;
 import dev.tradeloop.events.Alert;
 import dev.tradeloop.events.Fill;
 import dev.tradeloop.events.OrderEvent;
+import dev.tradeloop.events.ReconciliationRun;
 import dev.tradeloop.events.RiskDecision;
 import dev.tradeloop.events.Topics;
 import dev.tradeloop.events.TradingState;
@@ -79,5 +80,16 @@ final class ActivityProjection {
                 ON CONFLICT (id) DO UPDATE SET event_id = EXCLUDED.event_id, occurred_at = EXCLUDED.occurred_at,
                     mode = EXCLUDED.mode, flatten_all = EXCLUDED.flatten_all, state_json = EXCLUDED.state_json""",
                 state.eventId(), state.occurredAt(), state.mode(), state.flattenAll(), json);
+    }
+
+    /** The latest run of its scope wins; an older one read late changes nothing. */
+    static void reconciliation(Connection db, ReconciliationRun run) throws SQLException {
+        String json = new String(Topics.ACCOUNT_BALANCE.codec().encode(run), StandardCharsets.UTF_8);
+        update(db, """
+                INSERT INTO reconciliation_run (scope, event_id, occurred_at, source, run_json) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (scope) DO UPDATE SET event_id = EXCLUDED.event_id, occurred_at = EXCLUDED.occurred_at,
+                    source = EXCLUDED.source, run_json = EXCLUDED.run_json
+                WHERE reconciliation_run.occurred_at <= EXCLUDED.occurred_at""",
+                run.scope(), run.eventId(), run.occurredAt(), run.source(), json);
     }
 }

@@ -52,7 +52,7 @@ import org.apache.kafka.common.errors.WakeupException;
 public class ProjectionFeed {
 
     public static final List<Topic<?>> TOPICS = List.of(Topics.POSITION_EVENTS, Topics.ORDER_EVENTS, Topics.FILLS,
-            Topics.RISK_DECISIONS, Topics.TRADING_STATE, Topics.ALERTS);
+            Topics.RISK_DECISIONS, Topics.TRADING_STATE, Topics.ALERTS, Topics.ACCOUNT_BALANCE);
     private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
     private final DataSource dataSource;

@@ -7,6 +7,7 @@ import dev.tradeloop.events.Event;
 import dev.tradeloop.events.Fill;
 import dev.tradeloop.events.OrderEvent;
 import dev.tradeloop.events.PositionEvent;
+import dev.tradeloop.events.ReconciliationRun;
 import dev.tradeloop.events.RiskDecision;
 import dev.tradeloop.events.TradingState;
 import java.sql.Connection;
@@ -41,6 +42,8 @@ public final class Projector {
             ActivityProjection.alert(db, alert);
         } else if (event instanceof TradingState state) {
             ActivityProjection.tradingState(db, state);
+        } else if (event instanceof ReconciliationRun run) {
+            ActivityProjection.reconciliation(db, run);
         }
         return true;
     }

@@ -1,6 +1,9 @@
 package dev.tradeloop.portfolio.query;
 
+import dev.tradeloop.events.ReconciliationRun;
+import dev.tradeloop.events.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -99,6 +102,13 @@ public class ActivityQueries {
                         row.getString("severity"), row.getString("code"), row.getString("source"),
                         row.getString("message"), row.getString("position_id"), row.getString("market_ticker"),
                         row.getString("correlation_id")), limit);
+    }
+
+    /** The last reconciliation of each scope (entries, exits, holdings), as published. */
+    public List<ReconciliationRun> reconciliations() {
+        return rows.list("SELECT run_json FROM reconciliation_run ORDER BY scope",
+                row -> (ReconciliationRun) Topics.ACCOUNT_BALANCE.codec().decode(
+                        row.getString("run_json").getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The latest {@code limit} things that happened, newest first: decisions, entries, exits and alerts. */

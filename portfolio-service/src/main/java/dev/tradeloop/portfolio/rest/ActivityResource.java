@@ -1,6 +1,7 @@
 package dev.tradeloop.portfolio.rest;
 
 import dev.tradeloop.events.OrderPurpose;
+import dev.tradeloop.events.ReconciliationRun;
 import dev.tradeloop.events.RiskOutcome;
 import dev.tradeloop.events.RiskReason;
 import dev.tradeloop.portfolio.query.ActivityQueries;
@@ -49,6 +50,14 @@ public class ActivityResource {
     @Operation(summary = "Alerts, newest first")
     public List<ActivityQueries.AlertView> alerts(@QueryParam("limit") String limit) {
         return queries.alerts(Params.limit(limit));
+    }
+
+    @GET
+    @Path("reconciliation")
+    @Operation(summary = "The last reconciliation with the exchange of each scope: the entries' and the exits' "
+            + "ledgers, and the account's holdings against the positions")
+    public List<ReconciliationRun> reconciliation() {
+        return queries.reconciliations();
     }
 
     @GET
