@@ -57,6 +57,8 @@ public final class ChaosRun {
     private final Path home;
     private final Duration chaosFor;
     private final List<String> log = new ArrayList<>();
+    /** The breakers that tripped in this run, in order (the kill switch of the end excepted). */
+    private final List<String> tripped = new ArrayList<>();
 
     private ChaosRun(Path root, Path home, Duration chaosFor) {
         this.root = root;
@@ -80,7 +82,7 @@ public final class ChaosRun {
             try {
                 result = chaos.run(runSeed);
             } catch (Exception e) {
-                result = new Result(runSeed, 0, 0, 0, 0, 0, Money.ZERO, Money.ZERO,
+                result = new Result(runSeed, 0, 0, 0, 0, 0, Money.ZERO, Money.ZERO, List.of(),
                         List.of("the run could not finish: " + e));
             }
             System.out.println(result.line(run + 1));
@@ -97,11 +99,12 @@ public final class ChaosRun {
 
     /** What one run did and what it broke. */
     record Result(long seed, int faults, int kills, int positions, int orders, int fills, Money balanceChange,
-            Money realized, List<String> violations) {
+            Money realized, List<String> tripped, List<String> violations) {
 
         String line(int number) {
             return String.format("run %2d seed %d: %d faults, %d kills; %d positions, %d orders, %d fills; balance %s,"
-                    + " realized %s: %s", number, seed, faults, kills, positions, orders, fills, balanceChange, realized,
+                    + " realized %s; tripped %s: %s", number, seed, faults, kills, positions, orders, fills,
+                    balanceChange, realized, tripped.isEmpty() ? "nothing" : tripped,
                     violations.isEmpty() ? "OK" : "FAILED " + violations);
         }
     }
@@ -109,6 +112,7 @@ public final class ChaosRun {
     Result run(long seed) throws Exception {
         Random random = new Random(seed);
         log.clear();
+        tripped.clear();
         List<String> violations = new ArrayList<>();
         tradeloop("down");
         tradeloop("up", "--fresh", "--replicas", "order-service=2,monitor-service=2,exit-service=2");
@@ -158,7 +162,7 @@ public final class ChaosRun {
         }
         int positions = get(8106, "/positions?status=ALL").size();
         return new Result(seed, faults, kills, positions, orders.size(), fills.size(), balanceChange, realized,
-                violations);
+                List.copyOf(tripped), violations);
     }
 
     /** Every intent reached the exchange at most once: no client order id on two orders. */
@@ -207,6 +211,9 @@ public final class ChaosRun {
             }
             if (!Boolean.TRUE.equals(was) && isOpen) {
                 note("breaker " + name + " tripped: " + breaker.path("reason").asText());
+                if (!name.equals("KILL_SWITCH")) {
+                    tripped.add(name);
+                }
             }
         }
     }
