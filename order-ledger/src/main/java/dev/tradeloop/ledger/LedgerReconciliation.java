@@ -78,7 +78,21 @@ public final class LedgerReconciliation {
         return purpose;
     }
 
-    public synchronized Result run() throws SQLException {
+    /**
+     * Runs one reconciliation; empty when another instance of the service is running one (this one
+     * then does nothing: the next run comes within the interval).
+     */
+    public synchronized Optional<Result> run() throws SQLException {
+        Optional<Claim> alone = ledger.claimReconciliation();
+        if (alone.isEmpty()) {
+            return Optional.empty();
+        }
+        try (Claim held = alone.get()) {
+            return Optional.of(reconcile());
+        }
+    }
+
+    private Result reconcile() throws SQLException {
         Instant since = clock.instant().minus(config.reconcileLookback());
         List<Order> orders;
         List<Fill> fills;

@@ -140,6 +140,32 @@ public class OrderLedger {
         }
     }
 
+    /** The first key of the reconciliation's lock: one instance of a service reconciles its ledger at a time. */
+    private static final int RECONCILIATION_LOCK_SPACE = 2;
+
+    /**
+     * The ledger's reconciliation for this instance alone, or empty while another instance runs one
+     * (two would record the same late fill twice over, and cancel the same orphan twice).
+     */
+    public Optional<Claim> claimReconciliation() throws SQLException {
+        Connection connection = dataSource.getConnection();
+        try (PreparedStatement lock = connection.prepareStatement(
+                "SELECT pg_try_advisory_lock(?, hashtext(current_schema()))")) {
+            lock.setInt(1, RECONCILIATION_LOCK_SPACE);
+            try (ResultSet locked = lock.executeQuery()) {
+                locked.next();
+                if (locked.getBoolean(1)) {
+                    return Optional.of(new Claim(connection));
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+        connection.close();
+        return Optional.empty();
+    }
+
     /** The first key of a purpose's position locks; the outbox relay's lock is {@link OutboxRelay#LOCK_SPACE}. */
     private static int lockSpace(OrderPurpose purpose) {
         return 100 + purpose.ordinal();

@@ -87,8 +87,12 @@ public class ReconciliationSchedule {
 
     void runOnce() {
         try {
-            last = new LastRun(reconciliation.purpose(), clock.instant(), reconciliation.run());
-            publisher.publish(Topics.ACCOUNT_BALANCE, "reconciliation-" + last.scope(), last.event(service));
+            Optional<LedgerReconciliation.Result> result = reconciliation.run();
+            if (result.isPresent()) { // else another instance ran this one
+                LastRun run = new LastRun(reconciliation.purpose(), clock.instant(), result.get());
+                last = run;
+                publisher.publish(Topics.ACCOUNT_BALANCE, "reconciliation-" + run.scope(), run.event(service));
+            }
         } catch (Exception e) {
             Log.errorf(e, "the ledger reconciliation failed this round");
         }
