@@ -42,13 +42,18 @@ public record Holding(Side side, Contracts originalCount, Contracts count, Money
                 entryFees.plus(fee));
     }
 
-    /** After selling {@code sold}: the cost basis and entry fees of what is left, pro rata. */
+    /**
+     * After selling {@code sold}: what is left keeps the cost basis and entry fees the sale did not
+     * take ({@link #costOf}), so the parts of a position sold in pieces add up to its whole cost, to
+     * the micro-dollar (two roundings, one per side, would not).
+     */
     public Holding reducedBy(Contracts sold) {
         Contracts left = count.minus(sold);
         if (left.isZero()) {
             return new Holding(side, originalCount, left, Money.ZERO, Money.ZERO);
         }
-        return new Holding(side, originalCount, left, costBasis.proRata(left, count), entryFees.proRata(left, count));
+        return new Holding(side, originalCount, left, costBasis.minus(costBasis.proRata(sold, count)),
+                entryFees.minus(entryFees.proRata(sold, count)));
     }
 
     /** The cost basis and entry fees of {@code sold} contracts: what a partial close realizes against. */

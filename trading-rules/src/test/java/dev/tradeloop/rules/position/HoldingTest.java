@@ -37,6 +37,21 @@ class HoldingTest {
     }
 
     @Test
+    void a_position_sold_in_three_pieces_realizes_against_its_whole_cost_to_the_micro_dollar() {
+        // 3 YES for 1.00 with 0.10 of fees: a third each is 0.333333..., which no rounding splits evenly
+        Holding held = new Holding(Side.YES, Contracts.whole(3), Contracts.whole(3), Money.parse("1.00"),
+                Money.parse("0.10"));
+        Money allocated = Money.ZERO;
+        for (int piece = 0; piece < 3; piece++) {
+            allocated = allocated.plus(held.costOf(Contracts.whole(1)));
+            held = held.reducedBy(Contracts.whole(1));
+        }
+
+        assertThat(allocated).isEqualTo(Money.parse("1.10"));
+        assertThat(held.costBasis()).isEqualTo(Money.ZERO);
+    }
+
+    @Test
     void a_partial_close_keeps_the_cost_and_fees_of_what_is_still_held_pro_rata() {
         Holding held = new Holding(Side.YES, Contracts.whole(100), Contracts.whole(100), Money.parse("60.00"),
                 Money.parse("1.68"));
