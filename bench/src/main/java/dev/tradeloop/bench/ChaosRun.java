@@ -274,7 +274,8 @@ public final class ChaosRun {
             case 1 -> "{\"kind\":\"SERVER_ERROR\",\"operation\":\"" + operation + "\",\"count\":" + count + "}";
             case 2 -> "{\"kind\":\"TIMEOUT\",\"operation\":\"" + operation + "\",\"count\":1,\"delay_ms\":"
                     + (5_000 + random.nextInt(10_000)) + "}";
-            case 3 -> "{\"kind\":\"RESPONSE_LOST\",\"operation\":\"create\",\"count\":1}";
+            case 3 -> "{\"kind\":\"RESPONSE_LOST\",\"operation\":\"create\",\"count\":1,\"delay_ms\":"
+                    + (1_000 + random.nextInt(4_000)) + "}";
             case 4 -> "{\"kind\":\"FILLS_LAG\",\"operation\":\"fills\",\"count\":" + count + ",\"delay_ms\":"
                     + (2_000 + random.nextInt(3_000)) + "}";
             default -> "{\"kind\":\"DROP_CONNECTIONS\"}";
