@@ -293,7 +293,12 @@ public final class ChaosRun {
         if (!Files.exists(pidFile)) {
             return;
         }
-        new ProcessBuilder("kill", "-9", Files.readString(pidFile).trim()).inheritIO().start().waitFor();
+        String pid = Files.readString(pidFile).trim();
+        if (part.equals("postgres")) {
+            // the server crashes whole: its backends, which share the listening socket, go with it
+            new ProcessBuilder("pkill", "-9", "-P", pid).inheritIO().start().waitFor();
+        }
+        new ProcessBuilder("kill", "-9", pid).inheritIO().start().waitFor();
     }
 
     private boolean operator(String path, String body) {
