@@ -31,7 +31,6 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 /**
  * The chaos run: the default scenario on the local stack (two instances of each service that
@@ -151,8 +150,8 @@ public final class ChaosRun {
             violations.add("positions still open 4 minutes after flatten-all: exchange " + heldOnExchange(exchange)
                     + ", monitor " + openInPortfolio());
         }
-        List<Order> orders = all(cursor -> exchange.orders(Map.of(), cursor, 200));
-        List<Fill> fills = all(cursor -> exchange.fills(Map.of(), cursor, 200));
+        List<Order> orders = Page.all(cursor -> exchange.orders(Map.of(), cursor, 200));
+        List<Fill> fills = Page.all(cursor -> exchange.fills(Map.of(), cursor, 200));
         violations.addAll(onePerIntent(orders));
         violations.addAll(everyFillOnce(fills));
         Money balanceChange = exchange.balance().dollars().minus(start);
@@ -251,7 +250,7 @@ public final class ChaosRun {
 
     private static Map<String, String> heldOnExchange(KalshiClient exchange) {
         Map<String, String> held = new TreeMap<>();
-        for (MarketPosition position : ChaosRun.<MarketPosition>all(cursor -> exchange.positions(cursor, 200))) {
+        for (MarketPosition position : Page.all(cursor -> exchange.positions(cursor, 200))) {
             if (!position.size().isZero()) {
                 held.put(position.ticker(), position.positionFp());
             }
@@ -324,21 +323,6 @@ public final class ChaosRun {
                 .trim()), Optional.of(keys.resolve("paper.key.pem")), Map.of()).orElseThrow();
         return new KalshiClient(ExchangeEnvironment.of("http://127.0.0.1:8100/trade-api/v2", false), Optional.of(credentials),
                 RateLimits.BASIC, Duration.ofSeconds(10), Clock.systemUTC());
-    }
-
-    private interface PageReader<T> {
-        Page<T> read(Optional<String> cursor);
-    }
-
-    private static <T> List<T> all(PageReader<T> pages) {
-        List<T> items = new ArrayList<>();
-        Optional<String> cursor = Optional.empty();
-        do {
-            Page<T> page = pages.read(cursor);
-            items.addAll(page.items());
-            cursor = page.isLast() ? Optional.empty() : Optional.of(page.cursor());
-        } while (cursor.isPresent());
-        return items;
     }
 
     void tradeloop(String... args) throws IOException, InterruptedException {

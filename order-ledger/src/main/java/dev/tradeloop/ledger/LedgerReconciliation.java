@@ -97,8 +97,8 @@ public final class LedgerReconciliation {
         List<Order> orders;
         List<Fill> fills;
         try {
-            orders = all(cursor -> exchange.orders(Map.of("min_ts", seconds(since)), cursor, 200));
-            fills = all(cursor -> exchange.fills(Map.of("min_ts", seconds(since)), cursor, 200));
+            orders = Page.all(cursor -> exchange.orders(Map.of("min_ts", seconds(since)), cursor, 200));
+            fills = Page.all(cursor -> exchange.fills(Map.of("min_ts", seconds(since)), cursor, 200));
         } catch (ExchangeException e) {
             errors.report(ErrorKind.EXCHANGE_API, "reconcile the " + purpose + " ledger", e.getMessage(),
                     "reconcile-" + purpose);
@@ -221,21 +221,6 @@ public final class LedgerReconciliation {
         alerts.raise(severity, AlertCode.RECONCILIATION_MISMATCH, why + ": cancelled",
                 "reconcile-" + order.orderId(), Optional.empty(), Optional.of(order.ticker()));
         return true;
-    }
-
-    private interface PageReader<T> {
-        Page<T> read(Optional<String> cursor);
-    }
-
-    private static <T> List<T> all(PageReader<T> pages) {
-        List<T> items = new ArrayList<>();
-        Optional<String> cursor = Optional.empty();
-        do {
-            Page<T> page = pages.read(cursor);
-            items.addAll(page.items());
-            cursor = page.isLast() ? Optional.empty() : Optional.of(page.cursor());
-        } while (cursor.isPresent());
-        return items;
     }
 
     private static String seconds(Instant at) {

@@ -84,22 +84,7 @@ public class OrderLedger {
      * instance works them. Hold it for as long as the work goes on; close it when done.
      */
     public Optional<Claim> claim(OrderPurpose purpose, String positionId) throws SQLException {
-        Connection connection = dataSource.getConnection();
-        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_lock(?, hashtext(?))")) {
-            lock.setInt(1, lockSpace(purpose));
-            lock.setString(2, positionId);
-            try (ResultSet locked = lock.executeQuery()) {
-                locked.next();
-                if (locked.getBoolean(1)) {
-                    return Optional.of(new Claim(connection));
-                }
-            }
-        } catch (SQLException | RuntimeException e) {
-            connection.close();
-            throw e;
-        }
-        connection.close();
-        return Optional.empty();
+        return tryLock(lockSpace(purpose), "?", positionId);
     }
 
     /**
@@ -148,10 +133,22 @@ public class OrderLedger {
      * (two would record the same late fill twice over, and cancel the same orphan twice).
      */
     public Optional<Claim> claimReconciliation() throws SQLException {
+        return tryLock(RECONCILIATION_LOCK_SPACE, "current_schema()", null);
+    }
+
+    /**
+     * A session lock on a connection of its own, {@code (space, hashtext(key))}, held until the
+     * claim is closed; empty (and the connection given back) when another session holds it.
+     * {@code key} is SQL: {@code ?} (bound to {@code value}) or an expression.
+     */
+    private Optional<Claim> tryLock(int space, String key, String value) throws SQLException {
         Connection connection = dataSource.getConnection();
         try (PreparedStatement lock = connection.prepareStatement(
-                "SELECT pg_try_advisory_lock(?, hashtext(current_schema()))")) {
-            lock.setInt(1, RECONCILIATION_LOCK_SPACE);
+                "SELECT pg_try_advisory_lock(?, hashtext(" + key + "))")) {
+            lock.setInt(1, space);
+            if (value != null) {
+                lock.setString(2, value);
+            }
             try (ResultSet locked = lock.executeQuery()) {
                 locked.next();
                 if (locked.getBoolean(1)) {

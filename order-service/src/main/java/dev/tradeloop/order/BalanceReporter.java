@@ -69,17 +69,12 @@ public class BalanceReporter {
     private Optional<Map<String, BigDecimal>> holdings() {
         try {
             Map<String, BigDecimal> held = new TreeMap<>();
-            Optional<String> cursor = Optional.empty();
-            do {
-                Page<MarketPosition> page = exchange.positions(cursor, 200);
-                for (MarketPosition position : page.items()) {
-                    BigDecimal size = BigDecimal.valueOf(position.size().hundredths(), Contracts.SCALE);
-                    if (size.signum() != 0) {
-                        held.put(position.ticker(), position.isNo() ? size.negate() : size);
-                    }
+            for (MarketPosition position : Page.all(cursor -> exchange.positions(cursor, 200))) {
+                BigDecimal size = BigDecimal.valueOf(position.size().hundredths(), Contracts.SCALE);
+                if (size.signum() != 0) {
+                    held.put(position.ticker(), position.isNo() ? size.negate() : size);
                 }
-                cursor = page.isLast() ? Optional.empty() : Optional.of(page.cursor());
-            } while (cursor.isPresent());
+            }
             return Optional.of(held);
         } catch (ExchangeException e) {
             errors.report(ErrorKind.EXCHANGE_API, "read positions", e.getMessage(), "balance");
