@@ -293,11 +293,18 @@ public final class ChaosRun {
             return;
         }
         String pid = Files.readString(pidFile).trim();
+        List<String> backends = List.of();
         if (part.equals("postgres")) {
-            // the server crashes whole: its backends, which share the listening socket, go with it
-            new ProcessBuilder("pkill", "-9", "-P", pid).inheritIO().start().waitFor();
+            // the server crashes whole: its backends, which share the listening socket, go with it (named
+            // before the server dies, since a server left alive a moment would start new ones)
+            Process children = new ProcessBuilder("pgrep", "-P", pid).start();
+            backends = new String(children.getInputStream().readAllBytes()).lines().toList();
+            children.waitFor();
         }
         new ProcessBuilder("kill", "-9", pid).inheritIO().start().waitFor();
+        for (String backend : backends) {
+            new ProcessBuilder("kill", "-9", backend).inheritIO().start().waitFor();
+        }
     }
 
     private boolean operator(String path, String body) {
