@@ -293,18 +293,17 @@ public final class ChaosRun {
             return;
         }
         String pid = Files.readString(pidFile).trim();
-        List<String> backends = List.of();
-        if (part.equals("postgres")) {
-            // the server crashes whole: its backends, which share the listening socket, go with it (named
-            // before the server dies, since a server left alive a moment would start new ones)
-            Process children = new ProcessBuilder("pgrep", "-P", pid).start();
-            backends = new String(children.getInputStream().readAllBytes()).lines().toList();
+        // a part crashes whole: PostgreSQL's part is a Java wrapper whose server and backends (which share the
+        // listening socket) would outlive it; every process under it is named first, then all are killed
+        List<String> tree = new ArrayList<>(List.of(pid));
+        for (int i = 0; i < tree.size(); i++) {
+            Process children = new ProcessBuilder("pgrep", "-P", tree.get(i)).start();
+            tree.addAll(new String(children.getInputStream().readAllBytes()).lines().toList());
             children.waitFor();
         }
-        new ProcessBuilder("kill", "-9", pid).inheritIO().start().waitFor();
-        for (String backend : backends) {
-            new ProcessBuilder("kill", "-9", backend).inheritIO().start().waitFor();
-        }
+        List<String> command = new ArrayList<>(List.of("kill", "-9"));
+        command.addAll(tree);
+        new ProcessBuilder(command).inheritIO().start().waitFor();
     }
 
     private boolean operator(String path, String body) {
