@@ -1,9 +1,11 @@
 package dev.tradeloop.events;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -27,7 +29,8 @@ public record ReconciliationRun(
         Event.requireEnvelope(eventId, occurredAt, correlationId);
         Require.text(source, "source");
         Require.text(scope, "scope");
-        figures = Map.copyOf(Require.present(figures, "figures"));
+        // in name order, so the same run is written the same way by every process (rows are a function of the log)
+        figures = Collections.unmodifiableMap(new TreeMap<>(Require.present(figures, "figures")));
         figures.values().forEach(figure -> Require.nonNegative(figure, "figures"));
         findings = Require.list(findings, "findings");
         failure = Require.optional(failure);
