@@ -1,9 +1,13 @@
 package dev.tradeloop.events;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
-/** Every escalation of an exit failed: the position stays open and may trigger again. */
+/**
+ * Every escalation of an exit failed: the position stays open and may trigger again. {@code ending}
+ * says why as a code, {@code detail} for people.
+ */
 public record ExitFailed(
         UUID eventId,
         Instant occurredAt,
@@ -12,7 +16,8 @@ public record ExitFailed(
         String marketTicker,
         ExitReason reason,
         ExitPriority priority,
-        String detail) implements PositionEvent {
+        String detail,
+        Optional<OrderEnding> ending) implements PositionEvent {
 
     public ExitFailed {
         Event.requireEnvelope(eventId, occurredAt, correlationId);
@@ -21,5 +26,6 @@ public record ExitFailed(
         Require.present(reason, "reason");
         Require.present(priority, "priority");
         Require.text(detail, "detail");
+        ending = Require.optional(ending);
     }
 }

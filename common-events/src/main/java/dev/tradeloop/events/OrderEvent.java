@@ -10,7 +10,8 @@ import java.util.UUID;
  * One step of an entry or exit order: intended, placed, walked, filled, cancelled, escalated,
  * given up... with the price chosen and why ({@code note}). Keyed by position id. Prices are of
  * the held side; {@code clientOrderId} is fixed before the exchange is called, so a step can always
- * be tied to the exchange's order.
+ * be tied to the exchange's order. The event that ends an entry or an exit carries its
+ * {@code ending}, a code, beside the note.
  */
 public record OrderEvent(
         UUID eventId,
@@ -32,7 +33,8 @@ public record OrderEvent(
         Optional<ExitPriority> priority,
         Optional<String> exchangeErrorCode,
         Optional<String> note,
-        MethodRef method) implements Event {
+        MethodRef method,
+        Optional<OrderEnding> ending) implements Event {
 
     public OrderEvent {
         Event.requireEnvelope(eventId, occurredAt, correlationId);
@@ -56,5 +58,6 @@ public record OrderEvent(
         exchangeErrorCode = Require.optional(exchangeErrorCode);
         note = Require.optional(note);
         Require.present(method, "method");
+        ending = Require.optional(ending);
     }
 }

@@ -70,7 +70,7 @@ public final class EventSamples {
                 POSITION + ":x1:2", Optional.of("ord-9912"), Side.YES, Action.SELL, Optional.of(price("0.6100")),
                 Contracts.whole(43), Contracts.whole(10), 2, Optional.of(ExecutionStrategy.WALK_PRICE),
                 Optional.of(ExitPriority.MEDIUM), Optional.empty(),
-                Optional.of("walk 2 of 5: 0.6200 -> 0.6100, floor 0.5800"), METHOD);
+                Optional.of("walk 2 of 5: 0.6200 -> 0.6100, floor 0.5800"), METHOD, Optional.empty());
     }
 
     public static Fill fill() {
@@ -140,7 +140,7 @@ public final class EventSamples {
                         price("0.5100"), Money.parse("0.4400"), Contracts.whole(25), Money.parse("1.1000"),
                         Optional.of(1), "trade-3"),
                 new ExitFailed(id(), NOW, CORRELATION, POSITION, MARKET, ExitReason.EARLY_EXIT, ExitPriority.LOW,
-                        "10 walks without a fill"),
+                        "10 walks without a fill", Optional.of(OrderEnding.WALKS_SPENT)),
                 new PositionClosed(id(), NOW, CORRELATION, POSITION, MARKET, Contracts.whole(25), price("0.5300"),
                         Money.parse("0.4400"), Money.parse("2.0800"), Money.parse("1.8000"),
                         Optional.of(ExitReason.TRAILING_STOP), "trade-4"),

@@ -8,6 +8,7 @@ import dev.tradeloop.events.ExitTrigger;
 import dev.tradeloop.events.Fill;
 import dev.tradeloop.events.OrderEvent;
 import dev.tradeloop.events.OrderPurpose;
+import dev.tradeloop.events.OrderEnding;
 import dev.tradeloop.events.OrderStatus;
 import dev.tradeloop.events.Topics;
 import dev.tradeloop.events.money.Contracts;
@@ -42,14 +43,14 @@ final class ExitEvents implements OrderRunner.Report {
     public Outgoing step(Attempt attempt, OrderStatus status, Optional<String> orderId, Contracts filled,
             Optional<String> errorCode, Optional<String> note, Instant at) {
         return order(status, attempt.clientOrderId(), orderId, Optional.of(attempt), attempt.count(),
-                min(filled, attempt.count()), attempt.attempt(), errorCode, note, at);
+                min(filled, attempt.count()), attempt.attempt(), errorCode, note, Optional.empty(), at);
     }
 
     /** How the whole exit ended: every attempt's fills together against the trigger's quantity. */
-    Outgoing end(OrderStatus status, int attempts, Contracts filled, String note, Instant at) {
+    Outgoing end(OrderStatus status, OrderEnding ending, int attempts, Contracts filled, String note, Instant at) {
         return order(status, Attempt.clientOrderId(ExitDesk.executionId(trigger), Math.max(1, attempts)),
                 Optional.empty(), Optional.empty(), trigger.quantity(), min(filled, trigger.quantity()), attempts,
-                Optional.empty(), Optional.of(note), at);
+                Optional.empty(), Optional.of(note), Optional.of(ending), at);
     }
 
     @Override
@@ -69,12 +70,12 @@ final class ExitEvents implements OrderRunner.Report {
 
     private Outgoing order(OrderStatus status, String clientOrderId, Optional<String> orderId,
             Optional<Attempt> attempt, Contracts count, Contracts filled, int number, Optional<String> errorCode,
-            Optional<String> note, Instant at) {
+            Optional<String> note, Optional<OrderEnding> ending, Instant at) {
         return Outgoing.of(Topics.ORDER_EVENTS, trigger.positionId(), new OrderEvent(UUID.randomUUID(), at,
                 trigger.correlationId(), trigger.positionId(), trigger.marketTicker(), OrderPurpose.EXIT, status,
                 clientOrderId, orderId, trigger.side(), Action.SELL, attempt.map(Attempt::price), count, filled,
                 number, Optional.of(trigger.execution().strategy()), Optional.of(trigger.priority()), errorCode, note,
-                trigger.method()));
+                trigger.method(), ending));
     }
 
     private static Contracts min(Contracts a, Contracts b) {

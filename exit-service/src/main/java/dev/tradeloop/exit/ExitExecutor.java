@@ -6,6 +6,7 @@ import dev.tradeloop.events.AlertSeverity;
 import dev.tradeloop.events.ExitPriority;
 import dev.tradeloop.events.ExitTrigger;
 import dev.tradeloop.events.OperationalError.ErrorKind;
+import dev.tradeloop.events.OrderEnding;
 import dev.tradeloop.events.OrderStatus;
 import dev.tradeloop.events.Side;
 import dev.tradeloop.events.money.Contracts;
@@ -22,8 +23,8 @@ import dev.tradeloop.ledger.Attempt;
 import dev.tradeloop.ledger.AttemptStatus;
 import dev.tradeloop.ledger.LedgerConfig;
 import dev.tradeloop.ledger.OrderLedger;
-import dev.tradeloop.ledger.OrderRunner;
 import dev.tradeloop.ledger.OrderRunner.TryLater;
+import dev.tradeloop.ledger.OrderRunner;
 import dev.tradeloop.ledger.Outgoing;
 import dev.tradeloop.support.Alerts;
 import dev.tradeloop.support.OperationalErrors;
@@ -100,68 +101,61 @@ public class ExitExecutor {
                 last = run.work(last);
             }
             if (last.status() == AttemptStatus.REJECTED) {
-                run.fail(attempts.size(), "the exchange refused order " + last.clientOrderId(), Optional.empty());
+                run.fail(attempts.size(), OrderEnding.EXCHANGE_REFUSED, "the exchange refused order "
+                        + last.clientOrderId(), Optional.empty());
                 return;
             }
         }
         int next = attempts.size() + 1;
         while (true) {
-            Contracts filled = ledger.filled(run.id);
-            Contracts remaining = trigger.quantity().minus(filled);
-            if (remaining.isZero()) {
-                run.finish(OrderStatus.FILLED, next - 1, "sold " + filled);
+            ExitRules.Situation situation = new ExitRules.Situation(trigger, ledger.filled(run.id), takenOverBy.get(),
+                    tradingState.exitsAllowed(), run.escalation.at(next), config.marketTries(), Optional.empty(),
+                    Optional.empty());
+            ExitMove move = ExitRules.next(situation);
+            if (move instanceof ExitMove.ReadMarket) {
+                situation = situation.withMarketPaused(run.marketPaused());
+                move = ExitRules.next(situation);
+            }
+            if (move instanceof ExitMove.ReadHeld) {
+                move = ExitRules.next(situation.withHeld(heldOnExchange(trigger)));
+            }
+            if (move instanceof ExitMove.Finish finish) {
+                run.finish(finish.status(), finish.ending(), next - 1, finish.note());
                 return;
             }
-            Optional<ExitTrigger> over = takenOverBy.get();
-            if (over.isPresent()) {
-                run.finish(OrderStatus.CANCELLED, next - 1, "taken over by a more urgent exit: "
-                        + over.get().priority() + " " + over.get().reason() + "; " + filled + " sold before");
+            if (move instanceof ExitMove.Fail fail) {
+                run.fail(next - 1, fail.ending(), fail.why(), fail.before());
                 return;
             }
-            if (!tradingState.exitsAllowed()) {
+            if (move instanceof ExitMove.NothingHeld nothing) {
+                run.mismatch(next - 1, nothing.why());
+                return;
+            }
+            if (move instanceof ExitMove.WaitWhileHalted) {
                 run.waitWhileHalted();
                 continue;
             }
-            if (run.marketPaused()) {
+            if (move instanceof ExitMove.WaitWhileMarketPaused) {
                 run.waitWhileMarketPaused();
                 continue;
             }
-            Escalation.State state = run.escalation.at(next);
-            if (state.kind() == Kind.GIVEN_UP) {
-                run.fail(next - 1, trigger.execution().maxWalks() + " walks without selling " + remaining
-                        + ": given up", Optional.of(OrderStatus.GIVEN_UP));
-                return;
-            }
-            if (state.kind() == Kind.FAILED) {
-                run.fail(next - 1, config.marketTries() + " market orders without selling " + remaining,
-                        Optional.empty());
-                return;
-            }
-            Contracts held = heldOnExchange(trigger);
-            if (held.isZero()) {
-                if (filled.isZero()) {
-                    run.mismatch(next - 1, "the exchange holds no " + trigger.side() + " of " + trigger.marketTicker()
-                            + " to sell");
-                } else {
-                    run.finish(OrderStatus.FILLED, next - 1, "sold " + filled + "; the exchange holds no more");
-                }
-                return;
-            }
+            ExitMove.Sell sell = (ExitMove.Sell) move;
             Optional<HeldBook> book = trigger.priority() == ExitPriority.CRITICAL ? run.awaitBid() : run.awaitBook();
             if (book.isEmpty()) {
                 if (!run.stopEarly().getAsBoolean()) {
-                    run.fail(next - 1, "no two-sided book on " + trigger.marketTicker() + " for "
-                            + trigger.execution().fillTimeout().toSeconds() + " s: nothing to sell into",
-                            Optional.empty());
+                    run.fail(next - 1, OrderEnding.NO_TWO_SIDED_BOOK, "no two-sided book on "
+                            + trigger.marketTicker() + " for " + trigger.execution().fillTimeout().toSeconds()
+                            + " s: nothing to sell into", Optional.empty());
                     return;
                 }
                 continue;
             }
-            Attempt attempt = run.intend(state, next, book.get(), lastPrice, min(remaining, held));
+            Attempt attempt = run.intend(sell.state(), next, book.get(), lastPrice, sell.count());
             lastPrice = Optional.of(attempt.price());
             attempt = runner.send(attempt, false, tradingState::exitsAllowed, run.report);
             if (attempt.status() == AttemptStatus.REJECTED) {
-                run.fail(next, "the exchange refused order " + attempt.clientOrderId(), Optional.empty());
+                run.fail(next, OrderEnding.EXCHANGE_REFUSED, "the exchange refused order " + attempt.clientOrderId(),
+                        Optional.empty());
                 return;
             }
             if (attempt.status() == AttemptStatus.PLACED) {
@@ -349,30 +343,31 @@ public class ExitExecutor {
             }
         }
 
-        void finish(OrderStatus status, int attempts, String note) throws SQLException {
+        void finish(OrderStatus status, OrderEnding ending, int attempts, String note) throws SQLException {
             Contracts filled = ledger.filled(id);
-            ledger.finish(id, List.of(report.end(status, attempts, filled, note, clock.instant())));
-            Log.infof("exit %s %s %s ended %s: %s", trigger.positionId(), trigger.priority(),
-                    trigger.reason(), status, note);
+            ledger.finish(id, List.of(report.end(status, ending, attempts, filled, note, clock.instant())));
+            Log.infof("exit %s %s %s ended %s (%s): %s", trigger.positionId(), trigger.priority(),
+                    trigger.reason(), status, ending, note);
         }
 
         /** Every escalation failed: the position stays open; the monitor hears it, and a person is told. */
-        void fail(int attempts, String why, Optional<OrderStatus> before) throws SQLException {
-            end(attempts, why, AlertCode.EXIT_FAILED, before);
+        void fail(int attempts, OrderEnding ending, String why, Optional<OrderStatus> before) throws SQLException {
+            end(attempts, ending, why, AlertCode.EXIT_FAILED, before);
         }
 
         /** The exchange does not hold what the monitor wants sold. */
         void mismatch(int attempts, String why) throws SQLException {
-            end(attempts, why, AlertCode.RECONCILIATION_MISMATCH, Optional.empty());
+            end(attempts, OrderEnding.NOTHING_HELD, why, AlertCode.RECONCILIATION_MISMATCH, Optional.empty());
         }
 
-        private void end(int attempts, String why, AlertCode code, Optional<OrderStatus> before) throws SQLException {
+        private void end(int attempts, OrderEnding ending, String why, AlertCode code, Optional<OrderStatus> before)
+                throws SQLException {
             Contracts filled = ledger.filled(id);
             Instant now = clock.instant();
             String note = why + "; " + filled + " of " + trigger.quantity() + " sold, the position stays open";
             List<Outgoing> events = new ArrayList<>();
-            before.ifPresent(status -> events.add(report.end(status, attempts, filled, why, now)));
-            events.add(report.end(OrderStatus.EXIT_FAILED, attempts, filled, note, now));
+            before.ifPresent(status -> events.add(report.end(status, ending, attempts, filled, why, now)));
+            events.add(report.end(OrderStatus.EXIT_FAILED, ending, attempts, filled, note, now));
             events.add(report.alert(code, "exit of " + trigger.positionId() + " (" + trigger.priority() + " "
                     + trigger.reason() + ") failed: " + note, now));
             ledger.finish(id, events);

@@ -11,6 +11,7 @@ import dev.tradeloop.events.DeadLetter;
 import dev.tradeloop.events.ExitReason;
 import dev.tradeloop.events.ExitTrigger;
 import dev.tradeloop.events.Fill;
+import dev.tradeloop.events.OrderEnding;
 import dev.tradeloop.events.OrderEvent;
 import dev.tradeloop.events.OrderPurpose;
 import dev.tradeloop.events.OrderStatus;
@@ -206,6 +207,7 @@ class ExitExecutionTest {
                 TopicReader<Alert> alerts = kafka.reader(Topics.ALERTS)) {
             OrderEvent end = orders.await(e -> isEnd(e, trigger), DEADLINE);
             assertThat(end.status()).isEqualTo(OrderStatus.EXIT_FAILED);
+            assertThat(end.ending()).contains(OrderEnding.WALKS_SPENT);
             assertThat(end.filled()).isEqualTo(Contracts.ZERO);
             // (0.20 + 0.60) / 2 = 0.40, then 0.01, 0.02, 0.03, 0.04 and 0.05 lower, never down to the bid
             assertThat(steps(orders.decoded(), trigger)).containsExactly(
@@ -293,6 +295,7 @@ class ExitExecutionTest {
             OrderEvent lowEnd = orders.await(e -> isEnd(e, low), Duration.ofSeconds(20));
             assertThat(lowEnd.status()).isEqualTo(OrderStatus.CANCELLED);
             assertThat(lowEnd.note().orElseThrow()).startsWith("taken over by a more urgent exit: CRITICAL STOP_LOSS");
+            assertThat(lowEnd.ending()).contains(OrderEnding.TAKEN_OVER);
             assertThat(steps(orders.decoded(), low)).containsExactly(
                     "INTENDED@0.7000", "PLACED@0.7000", "CANCELLED@0.7000", "CANCELLED");
             OrderEvent criticalEnd = orders.await(e -> isEnd(e, critical), Duration.ofSeconds(20));

@@ -6,14 +6,12 @@ import dev.tradeloop.events.Side;
 import dev.tradeloop.events.money.Contracts;
 import dev.tradeloop.events.money.Money;
 import dev.tradeloop.events.money.Price;
+import dev.tradeloop.support.jdbc.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,36 +44,19 @@ public class OrderLedger {
 
     /** Records a new execution; false when it was recorded before (a redelivered request). */
     public boolean open(Execution execution) throws SQLException {
-        return transaction(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO execution (execution_id, position_id, purpose, request_json, status, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, 'ACTIVE', ?, ?) ON CONFLICT (execution_id) DO NOTHING""")) {
-                insert.setString(1, execution.executionId());
-                insert.setString(2, execution.positionId());
-                insert.setString(3, execution.purpose().name());
-                insert.setString(4, execution.requestJson());
-                insert.setTimestamp(5, now());
-                insert.setTimestamp(6, now());
-                return insert.executeUpdate() == 1;
-            }
-        }, List.of());
+        return transaction(connection -> Sql.update(connection, """
+                INSERT INTO execution (execution_id, position_id, purpose, request_json, status, created_at, updated_at)
+                VALUES (?, ?, ?, ?, 'ACTIVE', ?, ?) ON CONFLICT (execution_id) DO NOTHING""",
+                execution.executionId(), execution.positionId(), execution.purpose(), execution.requestJson(), now(),
+                now()) == 1, List.of());
     }
 
     /** The executions not finished, oldest first: what a restarted service resumes. */
     public List<Execution> active(OrderPurpose purpose) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement("""
-                        SELECT execution_id, position_id, purpose, request_json FROM execution
-                        WHERE status = 'ACTIVE' AND purpose = ? ORDER BY created_at""")) {
-            select.setString(1, purpose.name());
-            try (ResultSet rows = select.executeQuery()) {
-                List<Execution> active = new ArrayList<>();
-                while (rows.next()) {
-                    active.add(new Execution(rows.getString(1), rows.getString(2),
-                            OrderPurpose.valueOf(rows.getString(3)), rows.getString(4)));
-                }
-                return active;
-            }
+        try (Connection connection = dataSource.getConnection()) {
+            return Sql.list(connection,
+                    EXECUTION_COLUMNS + " WHERE status = 'ACTIVE' AND purpose = ? ORDER BY created_at",
+                    OrderLedger::executionOf, purpose);
         }
     }
 
@@ -84,7 +65,7 @@ public class OrderLedger {
      * instance works them. Hold it for as long as the work goes on; close it when done.
      */
     public Optional<Claim> claim(OrderPurpose purpose, String positionId) throws SQLException {
-        return tryLock(lockSpace(purpose), "?", positionId);
+        return tryLock("SELECT pg_try_advisory_lock(?, hashtext(?))", lockSpace(purpose), positionId);
     }
 
     /**
@@ -93,20 +74,14 @@ public class OrderLedger {
      */
     public List<Execution> unclaimed(OrderPurpose purpose) throws SQLException {
         List<Execution> unclaimed = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement probe = connection.prepareStatement("""
-                        SELECT CASE WHEN pg_try_advisory_lock(?, hashtext(?)) THEN pg_advisory_unlock(?, hashtext(?))
-                        ELSE false END""")) {
+        try (Connection connection = dataSource.getConnection()) {
             for (Execution execution : active(purpose)) {
-                probe.setInt(1, lockSpace(purpose));
-                probe.setString(2, execution.positionId());
-                probe.setInt(3, lockSpace(purpose));
-                probe.setString(4, execution.positionId());
-                try (ResultSet free = probe.executeQuery()) {
-                    free.next();
-                    if (free.getBoolean(1)) {
-                        unclaimed.add(execution);
-                    }
+                boolean free = Sql.first(connection, """
+                        SELECT CASE WHEN pg_try_advisory_lock(?, hashtext(?)) THEN pg_advisory_unlock(?, hashtext(?))
+                        ELSE false END""", row -> row.getBoolean(1), lockSpace(purpose), execution.positionId(),
+                        lockSpace(purpose), execution.positionId()).orElse(false);
+                if (free) {
+                    unclaimed.add(execution);
                 }
             }
         }
@@ -115,13 +90,9 @@ public class OrderLedger {
 
     /** Whether the execution is still to be worked (another instance may have finished it meanwhile). */
     public boolean isActive(String executionId) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(
-                        "SELECT status = 'ACTIVE' FROM execution WHERE execution_id = ?")) {
-            select.setString(1, executionId);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() && row.getBoolean(1);
-            }
+        try (Connection connection = dataSource.getConnection()) {
+            return Sql.first(connection, "SELECT status = 'ACTIVE' FROM execution WHERE execution_id = ?",
+                    row -> row.getBoolean(1), executionId).orElse(false);
         }
     }
 
@@ -133,27 +104,19 @@ public class OrderLedger {
      * (two would record the same late fill twice over, and cancel the same orphan twice).
      */
     public Optional<Claim> claimReconciliation() throws SQLException {
-        return tryLock(RECONCILIATION_LOCK_SPACE, "current_schema()", null);
+        return tryLock("SELECT pg_try_advisory_lock(?, hashtext(current_schema()))", RECONCILIATION_LOCK_SPACE);
     }
 
     /**
-     * A session lock on a connection of its own, {@code (space, hashtext(key))}, held until the
-     * claim is closed; empty (and the connection given back) when another session holds it.
-     * {@code key} is SQL: {@code ?} (bound to {@code value}) or an expression.
+     * A session lock on a connection of its own, taken by {@code lockQuery} (a
+     * {@code pg_try_advisory_lock} with its parameters), held until the claim is closed; empty (and the
+     * connection given back) when another session holds it.
      */
-    private Optional<Claim> tryLock(int space, String key, String value) throws SQLException {
+    private Optional<Claim> tryLock(String lockQuery, Object... parameters) throws SQLException {
         Connection connection = dataSource.getConnection();
-        try (PreparedStatement lock = connection.prepareStatement(
-                "SELECT pg_try_advisory_lock(?, hashtext(" + key + "))")) {
-            lock.setInt(1, space);
-            if (value != null) {
-                lock.setString(2, value);
-            }
-            try (ResultSet locked = lock.executeQuery()) {
-                locked.next();
-                if (locked.getBoolean(1)) {
-                    return Optional.of(new Claim(connection));
-                }
+        try {
+            if (Sql.first(connection, lockQuery, row -> row.getBoolean(1), parameters).orElse(false)) {
+                return Optional.of(new Claim(connection));
             }
         } catch (SQLException | RuntimeException e) {
             connection.close();
@@ -170,18 +133,14 @@ public class OrderLedger {
 
     /** Every execution for a position, oldest first, with its attempts. */
     public List<ExecutionRecord> executionsOf(String positionId) throws SQLException {
-        List<ExecutionRecord> found = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement("""
-                        SELECT execution_id, purpose, status, created_at FROM execution
-                        WHERE position_id = ? ORDER BY created_at, execution_id""")) {
-            select.setString(1, positionId);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    found.add(new ExecutionRecord(rows.getString(1), positionId, OrderPurpose.valueOf(rows.getString(2)),
-                            rows.getString(3), rows.getTimestamp(4).toInstant(), List.of()));
-                }
-            }
+        List<ExecutionRecord> found;
+        try (Connection connection = dataSource.getConnection()) {
+            found = Sql.list(connection, """
+                    SELECT execution_id, purpose, status, created_at FROM execution
+                    WHERE position_id = ? ORDER BY created_at, execution_id""",
+                    row -> new ExecutionRecord(row.getString("execution_id"), positionId,
+                            OrderPurpose.valueOf(row.getString("purpose")), row.getString("status"),
+                            Sql.instant(row, "created_at").orElseThrow(), List.of()), positionId);
         }
         List<ExecutionRecord> withAttempts = new ArrayList<>();
         for (ExecutionRecord execution : found) {
@@ -192,14 +151,9 @@ public class OrderLedger {
     }
 
     public void finish(String executionId, List<Outgoing> events) throws SQLException {
-        transaction(connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE execution SET status = 'DONE', updated_at = ? WHERE execution_id = ?")) {
-                update.setTimestamp(1, now());
-                update.setString(2, executionId);
-                return update.executeUpdate();
-            }
-        }, events);
+        transaction(connection -> Sql.update(connection,
+                "UPDATE execution SET status = 'DONE', updated_at = ? WHERE execution_id = ?", now(), executionId),
+                events);
     }
 
     private static final String ATTEMPT_COLUMNS = """
@@ -208,95 +162,69 @@ public class OrderLedger {
 
     /** Every attempt of an execution, first to last. */
     public List<Attempt> attempts(String executionId) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(
-                        ATTEMPT_COLUMNS + " WHERE execution_id = ? ORDER BY attempt")) {
-            select.setString(1, executionId);
-            try (ResultSet rows = select.executeQuery()) {
-                List<Attempt> attempts = new ArrayList<>();
-                while (rows.next()) {
-                    attempts.add(attemptOf(rows));
-                }
-                return attempts;
-            }
+        try (Connection connection = dataSource.getConnection()) {
+            return Sql.list(connection, ATTEMPT_COLUMNS + " WHERE execution_id = ? ORDER BY attempt",
+                    OrderLedger::attemptOf, executionId);
         }
     }
 
     /** The attempt that sent (or was to send) the order {@code clientOrderId}; empty when this ledger has none. */
     public Optional<Attempt> attempt(String clientOrderId) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(ATTEMPT_COLUMNS + " WHERE client_order_id = ?")) {
-            select.setString(1, clientOrderId);
-            try (ResultSet rows = select.executeQuery()) {
-                return rows.next() ? Optional.of(attemptOf(rows)) : Optional.empty();
-            }
+        try (Connection connection = dataSource.getConnection()) {
+            return Sql.first(connection, ATTEMPT_COLUMNS + " WHERE client_order_id = ?", OrderLedger::attemptOf,
+                    clientOrderId);
         }
     }
 
-    private static Attempt attemptOf(ResultSet rows) throws SQLException {
-        return new Attempt(rows.getString(1), rows.getString(2), rows.getInt(3), rows.getString(4),
-                Side.valueOf(rows.getString(5)), Action.valueOf(rows.getString(6)), Price.of(rows.getBigDecimal(7)),
-                contracts(rows.getBigDecimal(8)), rows.getString(9), AttemptStatus.valueOf(rows.getString(10)),
-                Optional.ofNullable(rows.getString(11)), contracts(rows.getBigDecimal(12)),
-                Optional.ofNullable(rows.getTimestamp(13)).map(Timestamp::toInstant));
+    private static Attempt attemptOf(ResultSet row) throws SQLException {
+        return new Attempt(row.getString("client_order_id"), row.getString("execution_id"), row.getInt("attempt"),
+                row.getString("market_ticker"), Side.valueOf(row.getString("side")),
+                Action.valueOf(row.getString("action")), Sql.price(row, "price").orElseThrow(),
+                Sql.contracts(row, "count"), row.getString("time_in_force"),
+                AttemptStatus.valueOf(row.getString("status")), Optional.ofNullable(row.getString("exchange_order_id")),
+                Sql.contracts(row, "filled"), Sql.instant(row, "placed_at"));
+    }
+
+    private static final String EXECUTION_COLUMNS =
+            "SELECT execution_id, position_id, purpose, request_json FROM execution";
+
+    private static Execution executionOf(ResultSet row) throws SQLException {
+        return new Execution(row.getString("execution_id"), row.getString("position_id"),
+                OrderPurpose.valueOf(row.getString("purpose")), row.getString("request_json"));
     }
 
     /** An execution, finished or not, with the request it came from. */
     public Optional<Execution> execution(String executionId) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(
-                        "SELECT execution_id, position_id, purpose, request_json FROM execution WHERE execution_id = ?")) {
-            select.setString(1, executionId);
-            try (ResultSet rows = select.executeQuery()) {
-                return rows.next() ? Optional.of(new Execution(rows.getString(1), rows.getString(2),
-                        OrderPurpose.valueOf(rows.getString(3)), rows.getString(4))) : Optional.empty();
-            }
+        try (Connection connection = dataSource.getConnection()) {
+            return Sql.first(connection, EXECUTION_COLUMNS + " WHERE execution_id = ?", OrderLedger::executionOf,
+                    executionId);
         }
     }
 
     /** Writes an attempt before it is sent. */
     public void intend(Attempt attempt, List<Outgoing> events) throws SQLException {
-        transaction(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO order_attempt (client_order_id, execution_id, attempt, market_ticker, side, action,
-                        price, count, time_in_force, status, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'INTENDED', ?, ?)""")) {
-                insert.setString(1, attempt.clientOrderId());
-                insert.setString(2, attempt.executionId());
-                insert.setInt(3, attempt.attempt());
-                insert.setString(4, attempt.marketTicker());
-                insert.setString(5, attempt.side().name());
-                insert.setString(6, attempt.action().name());
-                insert.setBigDecimal(7, attempt.price().toBigDecimal());
-                insert.setBigDecimal(8, decimal(attempt.count()));
-                insert.setString(9, attempt.timeInForce());
-                insert.setTimestamp(10, now());
-                insert.setTimestamp(11, now());
-                return insert.executeUpdate();
-            }
-        }, events);
+        transaction(connection -> Sql.update(connection, """
+                INSERT INTO order_attempt (client_order_id, execution_id, attempt, market_ticker, side, action,
+                    price, count, time_in_force, status, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'INTENDED', ?, ?)""",
+                attempt.clientOrderId(), attempt.executionId(), attempt.attempt(), attempt.marketTicker(),
+                attempt.side(), attempt.action(), attempt.price(), attempt.count(), attempt.timeInForce(), now(),
+                now()), events);
     }
 
     /** Notes that the attempt's order is being sent now (before the call, so a crash mid-call still knows). */
     public void sending(String clientOrderId) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement update = connection.prepareStatement(
-                        "UPDATE order_attempt SET sent_at = ? WHERE client_order_id = ?")) {
-            update.setTimestamp(1, now());
-            update.setString(2, clientOrderId);
-            update.executeUpdate();
+        try (Connection connection = dataSource.getConnection()) {
+            Sql.update(connection, "UPDATE order_attempt SET sent_at = ? WHERE client_order_id = ?", now(),
+                    clientOrderId);
         }
     }
 
     /** When the attempt's order was last sent; empty if it never was. */
     public Optional<Instant> sentAt(String clientOrderId) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(
-                        "SELECT sent_at FROM order_attempt WHERE client_order_id = ?")) {
-            select.setString(1, clientOrderId);
-            try (ResultSet rows = select.executeQuery()) {
-                return rows.next() ? Optional.ofNullable(rows.getTimestamp(1)).map(Timestamp::toInstant) : Optional.empty();
-            }
+        try (Connection connection = dataSource.getConnection()) {
+            return Sql.first(connection, "SELECT sent_at FROM order_attempt WHERE client_order_id = ?",
+                    row -> Sql.instant(row, "sent_at").orElse(null), clientOrderId);
         }
     }
 
@@ -314,67 +242,43 @@ public class OrderLedger {
     /** Records a fill and its events; false (and nothing written) when its trade id was seen before. */
     public boolean recordFill(FillRecord fill, List<Outgoing> events) throws SQLException {
         return transaction(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
+            int inserted = Sql.update(connection, """
                     INSERT INTO fill_seen (trade_id, client_order_id, position_id, count, price, fee, executed_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (trade_id) DO NOTHING""")) {
-                insert.setString(1, fill.tradeId());
-                insert.setString(2, fill.clientOrderId());
-                insert.setString(3, fill.positionId());
-                insert.setBigDecimal(4, decimal(fill.count()));
-                insert.setBigDecimal(5, fill.price().toBigDecimal());
-                insert.setBigDecimal(6, fill.fee().toBigDecimal());
-                insert.setTimestamp(7, Timestamp.from(fill.executedAt()));
-                if (insert.executeUpdate() == 0) {
-                    throw new AlreadyRecorded();
-                }
-                return true;
+                    VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (trade_id) DO NOTHING""",
+                    fill.tradeId(), fill.clientOrderId(), fill.positionId(), fill.count(), fill.price(), fill.fee(),
+                    fill.executedAt());
+            if (inserted == 0) {
+                throw new AlreadyRecorded();
             }
+            return true;
         }, events);
     }
 
     /** The contracts filled so far for an execution, over all its attempts. */
     public Contracts filled(String executionId) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement("""
-                        SELECT COALESCE(SUM(f.count), 0) FROM fill_seen f
-                        JOIN order_attempt a ON a.client_order_id = f.client_order_id WHERE a.execution_id = ?""")) {
-            select.setString(1, executionId);
-            try (ResultSet rows = select.executeQuery()) {
-                rows.next();
-                return contracts(rows.getBigDecimal(1));
-            }
+        try (Connection connection = dataSource.getConnection()) {
+            return Sql.first(connection, """
+                    SELECT SUM(f.count) AS filled FROM fill_seen f
+                    JOIN order_attempt a ON a.client_order_id = f.client_order_id WHERE a.execution_id = ?""",
+                    row -> Sql.contracts(row, "filled"), executionId).orElseThrow();
         }
     }
 
     /** The contracts recorded as filled for one attempt. */
     public Contracts filledBy(String clientOrderId) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(
-                        "SELECT COALESCE(SUM(count), 0) FROM fill_seen WHERE client_order_id = ?")) {
-            select.setString(1, clientOrderId);
-            try (ResultSet rows = select.executeQuery()) {
-                rows.next();
-                return contracts(rows.getBigDecimal(1));
-            }
+        try (Connection connection = dataSource.getConnection()) {
+            return Sql.first(connection, "SELECT SUM(count) AS filled FROM fill_seen WHERE client_order_id = ?",
+                    row -> Sql.contracts(row, "filled"), clientOrderId).orElseThrow();
         }
     }
 
     private void update(String clientOrderId, AttemptStatus status, Optional<String> exchangeOrderId,
             Optional<Instant> placedAt, Optional<Contracts> filled, List<Outgoing> events) throws SQLException {
-        transaction(connection -> {
-            try (PreparedStatement update = connection.prepareStatement("""
-                    UPDATE order_attempt SET status = ?, exchange_order_id = COALESCE(?, exchange_order_id),
-                        placed_at = COALESCE(?, placed_at), filled = COALESCE(?, filled), updated_at = ?
-                    WHERE client_order_id = ?""")) {
-                update.setString(1, status.name());
-                update.setString(2, exchangeOrderId.orElse(null));
-                update.setTimestamp(3, placedAt.map(Timestamp::from).orElse(null));
-                update.setBigDecimal(4, filled.map(OrderLedger::decimal).orElse(null));
-                update.setTimestamp(5, now());
-                update.setString(6, clientOrderId);
-                return update.executeUpdate();
-            }
-        }, events);
+        transaction(connection -> Sql.update(connection, """
+                UPDATE order_attempt SET status = ?, exchange_order_id = COALESCE(?, exchange_order_id),
+                    placed_at = COALESCE(?, placed_at), filled = COALESCE(?, filled), updated_at = ?
+                WHERE client_order_id = ?""",
+                status, exchangeOrderId, placedAt, filled, now(), clientOrderId), events);
     }
 
     private interface Work<T> {
@@ -407,16 +311,8 @@ public class OrderLedger {
         return result;
     }
 
-    private Timestamp now() {
-        return Timestamp.from(clock.instant());
-    }
-
-    private static BigDecimal decimal(Contracts count) {
-        return BigDecimal.valueOf(count.hundredths(), Contracts.SCALE);
-    }
-
-    private static Contracts contracts(BigDecimal value) {
-        return new Contracts(value.setScale(Contracts.SCALE).unscaledValue().longValueExact());
+    private Instant now() {
+        return clock.instant();
     }
 
     static String text(byte[] payload) {

@@ -1,9 +1,9 @@
 package dev.tradeloop.ledger;
 
+import dev.tradeloop.support.jdbc.Sql;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 
 /** Writes events into the outbox table, inside the caller's transaction. */
@@ -12,23 +12,11 @@ final class Outbox {
     private Outbox() {
     }
 
-    static void write(Connection connection, List<Outgoing> events, Timestamp at) throws SQLException {
-        if (events.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement insert = connection.prepareStatement("""
+    static void write(Connection connection, List<Outgoing> events, Instant at) throws SQLException {
+        Sql.batch(connection, """
                 INSERT INTO outbox (event_id, topic, record_key, payload, event_type, created_at) VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (event_id) DO NOTHING""")) {
-            for (Outgoing event : events) {
-                insert.setObject(1, event.eventId());
-                insert.setString(2, event.topic());
-                insert.setString(3, event.key());
-                insert.setString(4, OrderLedger.text(event.payload()));
-                insert.setString(5, event.event().type());
-                insert.setTimestamp(6, at);
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
+                ON CONFLICT (event_id) DO NOTHING""", events.stream().map(event -> new Object[] {event.eventId(),
+                        event.topic(), event.key(), OrderLedger.text(event.payload()), event.event().type(), at})
+                .toList());
     }
 }

@@ -5,9 +5,10 @@ import dev.tradeloop.events.AlertSeverity;
 import dev.tradeloop.events.OperationalError.ErrorKind;
 import dev.tradeloop.support.Alerts;
 import dev.tradeloop.support.EventMetrics;
-import dev.tradeloop.support.EventPublisher;
 import dev.tradeloop.support.EventPublisher.RecordRefusedException;
+import dev.tradeloop.support.EventPublisher;
 import dev.tradeloop.support.OperationalErrors;
+import dev.tradeloop.support.jdbc.Sql;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -15,12 +16,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -144,55 +141,31 @@ public class OutboxRelay {
     }
 
     private static boolean relayLock(Connection connection, String function) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement(
-                "SELECT " + function + "(?, hashtext(current_schema()))")) {
-            lock.setInt(1, LOCK_SPACE);
-            try (ResultSet locked = lock.executeQuery()) {
-                return locked.next() && locked.getBoolean(1);
-            }
-        }
+        return Sql.first(connection, "SELECT " + function + "(?, hashtext(current_schema()))",
+                row -> row.getBoolean(1), LOCK_SPACE).orElse(false);
     }
 
     private static List<Row> unpublished(Connection connection) throws SQLException {
-        List<Row> rows = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT seq, topic, record_key, payload, event_type FROM outbox WHERE published_at IS NULL"
-                        + " ORDER BY seq LIMIT ?")) {
-            select.setInt(1, BATCH);
-            try (ResultSet result = select.executeQuery()) {
-                while (result.next()) {
-                    rows.add(new Row(result.getLong(1), result.getString(2), result.getString(3), result.getString(4),
-                            result.getString(5)));
-                }
-            }
-        }
-        return rows;
+        return Sql.list(connection, """
+                SELECT seq, topic, record_key, payload, event_type FROM outbox WHERE published_at IS NULL
+                ORDER BY seq LIMIT ?""", row -> new Row(row.getLong("seq"), row.getString("topic"),
+                row.getString("record_key"), row.getString("payload"), row.getString("event_type")), BATCH);
     }
 
     private void markPublished(Connection connection, long seq) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE outbox SET published_at = ? WHERE seq = ?")) {
-            update.setTimestamp(1, Timestamp.from(clock.instant()));
-            update.setLong(2, seq);
-            update.executeUpdate();
-        }
+        Sql.update(connection, "UPDATE outbox SET published_at = ? WHERE seq = ?", clock.instant(), seq);
     }
 
     /** Moves a row the broker will never take out of the outbox, in one transaction, and says so. */
     private void deadLetter(Connection connection, Row row, String reason) throws SQLException {
         connection.setAutoCommit(false);
-        try (PreparedStatement move = connection.prepareStatement("""
-                INSERT INTO outbox_dead_letter
-                    (seq, event_id, topic, record_key, payload, event_type, created_at, dead_at, reason)
-                SELECT seq, event_id, topic, record_key, payload, event_type, created_at, ?, ? FROM outbox WHERE seq = ?
-                ON CONFLICT (seq) DO NOTHING""");
-                PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox WHERE seq = ?")) {
-            move.setTimestamp(1, Timestamp.from(clock.instant()));
-            move.setString(2, reason);
-            move.setLong(3, row.seq());
-            move.executeUpdate();
-            delete.setLong(1, row.seq());
-            delete.executeUpdate();
+        try {
+            Sql.update(connection, """
+                    INSERT INTO outbox_dead_letter
+                        (seq, event_id, topic, record_key, payload, event_type, created_at, dead_at, reason)
+                    SELECT seq, event_id, topic, record_key, payload, event_type, created_at, ?, ? FROM outbox
+                    WHERE seq = ? ON CONFLICT (seq) DO NOTHING""", clock.instant(), reason, row.seq());
+            Sql.update(connection, "DELETE FROM outbox WHERE seq = ?", row.seq());
             connection.commit();
         } catch (SQLException | RuntimeException e) {
             connection.rollback();

@@ -6,6 +6,7 @@ import dev.tradeloop.events.ExecutionStrategy;
 import dev.tradeloop.events.Fill;
 import dev.tradeloop.events.OrderEvent;
 import dev.tradeloop.events.OrderPurpose;
+import dev.tradeloop.events.OrderEnding;
 import dev.tradeloop.events.OrderStatus;
 import dev.tradeloop.events.Topics;
 import dev.tradeloop.events.money.Contracts;
@@ -29,17 +30,18 @@ final class EntryEvents {
                 trade.correlationId(), trade.positionId(), trade.marketTicker(), OrderPurpose.ENTRY, status,
                 attempt.clientOrderId(), orderId, trade.side(), Action.BUY, Optional.of(attempt.price()),
                 attempt.count(), min(filled, attempt.count()), attempt.attempt(),
-                Optional.of(ExecutionStrategy.LIMIT_THEN_WALK), Optional.empty(), errorCode, note, trade.method()));
+                Optional.of(ExecutionStrategy.LIMIT_THEN_WALK), Optional.empty(), errorCode, note, trade.method(),
+                Optional.empty()));
     }
 
     /** How the whole entry ended: every attempt's fills together against the approved count. */
-    static Outgoing end(ApprovedTrade trade, OrderStatus status, int attempts, String lastClientOrderId,
-            Contracts filled, Optional<String> errorCode, String note, Instant at) {
+    static Outgoing end(ApprovedTrade trade, OrderStatus status, OrderEnding ending, int attempts,
+            String lastClientOrderId, Contracts filled, String note, Instant at) {
         return Outgoing.of(Topics.ORDER_EVENTS, trade.positionId(), new OrderEvent(UUID.randomUUID(), at,
                 trade.correlationId(), trade.positionId(), trade.marketTicker(), OrderPurpose.ENTRY, status,
                 lastClientOrderId, Optional.empty(), trade.side(), Action.BUY, Optional.empty(), trade.contracts(),
                 min(filled, trade.contracts()), attempts, Optional.of(ExecutionStrategy.LIMIT_THEN_WALK),
-                Optional.empty(), errorCode, Optional.of(note), trade.method()));
+                Optional.empty(), Optional.empty(), Optional.of(note), trade.method(), Optional.of(ending)));
     }
 
     /** How the runner words an entry's steps and fills. */

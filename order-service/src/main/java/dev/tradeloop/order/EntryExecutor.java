@@ -2,6 +2,7 @@ package dev.tradeloop.order;
 
 import dev.tradeloop.events.Action;
 import dev.tradeloop.events.ApprovedTrade;
+import dev.tradeloop.events.OrderEnding;
 import dev.tradeloop.events.OrderStatus;
 import dev.tradeloop.events.money.Contracts;
 import dev.tradeloop.events.money.Price;
@@ -65,7 +66,7 @@ public class EntryExecutor {
         Optional<Duration> oldest = methods.get(trade.method()).map(method -> method.entry().maxPriceAge());
         if (attempts.isEmpty() && oldest.isPresent() && trade.occurredAt().plus(oldest.get()).isBefore(clock.instant())) {
             // after an outage, a backlog of approvals on hours-old prices is not traded
-            end(trade, OrderStatus.ABANDONED, 0, Attempt.clientOrderId(id, 1), "stale: approved at "
+            end(trade, OrderStatus.ABANDONED, OrderEnding.STALE, 0, Attempt.clientOrderId(id, 1), "stale: approved at "
                     + trade.occurredAt() + ", older than the " + oldest.get().toSeconds() + " s the method lets a price "
                     + "be; not traded");
             return;
@@ -79,40 +80,29 @@ public class EntryExecutor {
                 last = work(trade, last);
             }
             if (last.status() == AttemptStatus.REJECTED) {
-                end(trade, OrderStatus.REJECTED, last, "the exchange refused the order");
+                end(trade, OrderStatus.REJECTED, OrderEnding.EXCHANGE_REFUSED, last, "the exchange refused the order");
                 return;
             }
         }
         PriceGrid grid = priceGrid(trade);
         while (true) {
             Contracts filled = ledger.filled(id);
-            Contracts remaining = trade.contracts().minus(filled);
-            Optional<Price> price = EntryWalk.priceOf(trade.plan(), next, grid);
-            String lastId = Attempt.clientOrderId(id, Math.max(1, next - 1));
-            if (remaining.isZero()) {
-                end(trade, OrderStatus.FILLED, next - 1, lastId, "filled");
+            EntryMove move = EntryWalk.next(trade.plan(), trade.contracts(), filled, next, tradingState.current(),
+                    grid);
+            if (move instanceof EntryMove.End end) {
+                end(trade, end.status(), end.ending(), next - 1, Attempt.clientOrderId(id, Math.max(1, next - 1)),
+                        end.note());
                 return;
             }
-            if (!tradingState.entriesAllowed()) {
-                end(trade, EntryWalk.endOf(filled, trade.contracts()), next - 1, lastId, "trading is "
-                        + tradingState.current().map(s -> s.mode().name()).orElse("not known") + ": no new order");
-                return;
-            }
-            if (price.isEmpty()) {
-                end(trade, EntryWalk.endOf(filled, trade.contracts()), next - 1, lastId,
-                        "no fill up to the slippage cap " + trade.plan().worstPrice() + "; " + filled + " of "
-                                + trade.contracts() + " filled");
-                return;
-            }
-            Attempt attempt = Attempt.intended(id, next, trade.marketTicker(), trade.side(), Action.BUY, price.get(),
-                    remaining, NewOrder.GOOD_TILL_CANCELED);
-            OrderStatus intent = next == 1 ? OrderStatus.INTENDED : OrderStatus.WALKED;
-            ledger.intend(attempt, List.of(EntryEvents.step(trade, attempt, intent, Optional.empty(), Contracts.ZERO,
-                    Optional.empty(), Optional.of(next == 1 ? "limit at the target price"
-                            : "walked by " + trade.plan().walkStep() + " to " + price.get()), clock.instant())));
+            EntryMove.Place place = (EntryMove.Place) move;
+            Attempt attempt = Attempt.intended(id, place.attempt(), trade.marketTicker(), trade.side(), Action.BUY,
+                    place.price(), place.count(), NewOrder.GOOD_TILL_CANCELED);
+            ledger.intend(attempt, List.of(EntryEvents.step(trade, attempt, place.intent(), Optional.empty(),
+                    Contracts.ZERO, Optional.empty(), Optional.of(place.why()), clock.instant())));
             attempt = send(trade, attempt, false);
             if (attempt.status() == AttemptStatus.REJECTED) {
-                end(trade, OrderStatus.REJECTED, attempt, "the exchange refused the order");
+                end(trade, OrderStatus.REJECTED, OrderEnding.EXCHANGE_REFUSED, attempt,
+                        "the exchange refused the order");
                 return;
             }
             if (attempt.status() == AttemptStatus.PLACED) {
@@ -151,16 +141,17 @@ public class EntryExecutor {
         return ended;
     }
 
-    private void end(ApprovedTrade trade, OrderStatus status, Attempt last, String note) throws SQLException {
-        end(trade, status, last.attempt(), last.clientOrderId(), note);
+    private void end(ApprovedTrade trade, OrderStatus status, OrderEnding ending, Attempt last, String note)
+            throws SQLException {
+        end(trade, status, ending, last.attempt(), last.clientOrderId(), note);
     }
 
-    private void end(ApprovedTrade trade, OrderStatus status, int attempts, String lastClientOrderId, String note)
-            throws SQLException {
+    private void end(ApprovedTrade trade, OrderStatus status, OrderEnding ending, int attempts,
+            String lastClientOrderId, String note) throws SQLException {
         Contracts filled = ledger.filled(trade.positionId());
-        ledger.finish(trade.positionId(), List.of(EntryEvents.end(trade, status, attempts, lastClientOrderId, filled,
-                Optional.empty(), note, clock.instant())));
-        Log.infof("entry %s ended %s: %s (%s of %s filled)", trade.positionId(), status, note, filled,
+        ledger.finish(trade.positionId(), List.of(EntryEvents.end(trade, status, ending, attempts, lastClientOrderId,
+                filled, note, clock.instant())));
+        Log.infof("entry %s ended %s (%s): %s (%s of %s filled)", trade.positionId(), status, ending, note, filled,
                 trade.contracts());
     }
 }

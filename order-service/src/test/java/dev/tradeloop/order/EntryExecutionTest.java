@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tradeloop.events.ApprovedTrade;
 import dev.tradeloop.events.DeadLetter;
 import dev.tradeloop.events.Fill;
+import dev.tradeloop.events.OrderEnding;
 import dev.tradeloop.events.OrderEvent;
 import dev.tradeloop.events.OrderPurpose;
 import dev.tradeloop.events.OrderStatus;
@@ -135,6 +136,7 @@ class EntryExecutionTest {
             assertThat(end.status()).isEqualTo(OrderStatus.CANCELLED);
             assertThat(end.filled()).isEqualTo(Contracts.whole(20));
             assertThat(end.note().orElseThrow()).contains("20.00 of 50.00 filled");
+            assertThat(end.ending()).contains(OrderEnding.SLIPPAGE_CAP_REACHED);
             assertThat(fills.await(f -> f.positionId().equals(trade.positionId()), DEADLINE).count())
                     .isEqualTo(Contracts.whole(20));
         }
@@ -306,6 +308,7 @@ class EntryExecutionTest {
             OrderEvent end = orders.await(e -> isEnd(e, stale), DEADLINE);
             assertThat(end.status()).isEqualTo(OrderStatus.ABANDONED);
             assertThat(end.note().orElseThrow()).startsWith("stale: approved at");
+            assertThat(end.ending()).contains(OrderEnding.STALE);
             assertThat(steps(orders.decoded(), stale.positionId())).containsExactly("ABANDONED");
         }
         assertThat(traderOrdersOn(market)).isEmpty();
@@ -339,6 +342,7 @@ class EntryExecutionTest {
             OrderEvent end = orders.await(e -> isEnd(e, trade), DEADLINE);
             assertThat(end.status()).isEqualTo(OrderStatus.ABANDONED);
             assertThat(end.note().orElseThrow()).isEqualTo("trading is HALTED: no new order");
+            assertThat(end.ending()).contains(OrderEnding.TRADING_HALTED);
             assertThat(steps(orders.decoded(), trade.positionId())).containsExactly("ABANDONED");
         } finally {
             OrderFixtures.tradingIs(TradingMode.ACTIVE);

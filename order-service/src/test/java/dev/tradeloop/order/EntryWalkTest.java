@@ -4,11 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tradeloop.events.EntryPlan;
 import dev.tradeloop.events.ExecutionStrategy;
+import dev.tradeloop.events.OrderEnding;
 import dev.tradeloop.events.OrderStatus;
+import dev.tradeloop.events.TradingMode;
+import dev.tradeloop.events.TradingState;
 import dev.tradeloop.events.money.Contracts;
 import dev.tradeloop.events.money.Price;
 import dev.tradeloop.events.money.PriceGrid;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class EntryWalkTest {
@@ -42,5 +49,35 @@ class EntryWalkTest {
         assertThat(EntryWalk.endOf(Contracts.whole(50), Contracts.whole(50))).isEqualTo(OrderStatus.FILLED);
         assertThat(EntryWalk.endOf(Contracts.whole(20), Contracts.whole(50))).isEqualTo(OrderStatus.CANCELLED);
         assertThat(EntryWalk.endOf(Contracts.ZERO, Contracts.whole(50))).isEqualTo(OrderStatus.ABANDONED);
+    }
+
+    @Test
+    void the_next_move_places_the_first_attempt_at_the_target_then_walks_for_what_is_left() {
+        assertThat(EntryWalk.next(PLAN, Contracts.whole(50), Contracts.ZERO, 1, trading(TradingMode.ACTIVE), CENTS))
+                .isEqualTo(new EntryMove.Place(1, Price.parse("0.57"), Contracts.whole(50), OrderStatus.INTENDED,
+                        "limit at the target price"));
+        assertThat(EntryWalk.next(PLAN, Contracts.whole(50), Contracts.whole(20), 2, trading(TradingMode.ACTIVE),
+                CENTS)).isEqualTo(new EntryMove.Place(2, Price.parse("0.58"), Contracts.whole(30),
+                        OrderStatus.WALKED, "walked by 0.0100 to 0.5800"));
+    }
+
+    @Test
+    void the_next_move_ends_with_a_code_filled_halted_or_at_the_slippage_cap() {
+        assertThat(EntryWalk.next(PLAN, Contracts.whole(50), Contracts.whole(50), 3, trading(TradingMode.HALTED),
+                CENTS)).isEqualTo(new EntryMove.End(OrderStatus.FILLED, OrderEnding.FILLED, "filled"));
+        assertThat(EntryWalk.next(PLAN, Contracts.whole(50), Contracts.whole(20), 2, trading(TradingMode.REDUCE_ONLY),
+                CENTS)).isEqualTo(new EntryMove.End(OrderStatus.CANCELLED, OrderEnding.TRADING_HALTED,
+                        "trading is REDUCE_ONLY: no new order"));
+        assertThat(EntryWalk.next(PLAN, Contracts.whole(50), Contracts.ZERO, 1, Optional.empty(), CENTS))
+                .isEqualTo(new EntryMove.End(OrderStatus.ABANDONED, OrderEnding.TRADING_HALTED,
+                        "trading is not known: no new order"));
+        assertThat(EntryWalk.next(PLAN, Contracts.whole(50), Contracts.ZERO, 4, trading(TradingMode.ACTIVE), CENTS))
+                .isEqualTo(new EntryMove.End(OrderStatus.ABANDONED, OrderEnding.SLIPPAGE_CAP_REACHED,
+                        "no fill up to the slippage cap 0.5900; 0.00 of 50.00 filled"));
+    }
+
+    private static Optional<TradingState> trading(TradingMode mode) {
+        return Optional.of(new TradingState(UUID.randomUUID(), Instant.parse("2026-12-02T10:00:00Z"), "corr-1", mode,
+                false, List.of()));
     }
 }

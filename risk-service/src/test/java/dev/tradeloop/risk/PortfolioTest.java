@@ -57,7 +57,8 @@ class PortfolioTest {
     private static OrderEvent entryOrder(String position, OrderStatus status) {
         return new OrderEvent(UUID.randomUUID(), NOW, "c", position, "KXA", OrderPurpose.ENTRY, status, "co",
                 Optional.empty(), Side.YES, Action.BUY, Optional.empty(), Contracts.whole(100), Contracts.whole(100),
-                1, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), METHOD);
+                1, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), METHOD,
+                Optional.empty());
     }
 
     @Test

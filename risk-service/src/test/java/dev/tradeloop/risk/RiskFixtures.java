@@ -68,6 +68,6 @@ final class RiskFixtures {
                 Instant.now(), trade.correlationId(), trade.positionId(), trade.marketTicker(), OrderPurpose.ENTRY,
                 OrderStatus.ABANDONED, trade.positionId() + "-1", Optional.empty(), trade.side(), Action.BUY,
                 Optional.empty(), trade.contracts(), Contracts.ZERO, 1, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.of("test"), trade.method()));
+                Optional.empty(), Optional.of("test"), trade.method(), Optional.empty()));
     }
 }

@@ -75,7 +75,8 @@ public final class PositionStory {
         return new OrderEvent(UUID.randomUUID(), at(filled == 0 ? 2 : 3), correlationId, positionId, market,
                 OrderPurpose.ENTRY, status, positionId + "-1", Optional.of("ord-" + positionId), Side.YES,
                 Action.BUY, Optional.of(Price.parse("0.57")), Contracts.whole(100), Contracts.whole(filled), 1,
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), method);
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), method,
+                Optional.empty());
     }
 
     private Fill buildEntryFill() {

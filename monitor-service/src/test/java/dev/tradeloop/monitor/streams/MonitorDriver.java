@@ -8,6 +8,7 @@ import dev.tradeloop.events.ExitTrigger;
 import dev.tradeloop.events.Fill;
 import dev.tradeloop.events.MarketStatus;
 import dev.tradeloop.events.MethodRef;
+import dev.tradeloop.events.OrderEnding;
 import dev.tradeloop.events.OrderEvent;
 import dev.tradeloop.events.OrderPurpose;
 import dev.tradeloop.events.OrderStatus;
@@ -209,7 +210,8 @@ final class MonitorDriver implements Closeable {
                 OrderStatus.EXIT_FAILED, ExitTrigger.executionIdOf(trigger.eventId()) + "-1", Optional.empty(),
                 trigger.side(), Action.SELL, Optional.empty(),
                 Contracts.whole(1), Contracts.ZERO, 1, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.of("gave up after 5 walks"), METHOD);
+                Optional.of("gave up after 5 walks"), METHOD,
+                Optional.of(OrderEnding.WALKS_SPENT));
         orders.pipeInput(POSITION, Topics.ORDER_EVENTS.codec().encode(failed), now);
     }
 

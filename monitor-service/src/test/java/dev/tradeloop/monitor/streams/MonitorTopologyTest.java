@@ -9,6 +9,7 @@ import dev.tradeloop.events.ExitFailed;
 import dev.tradeloop.events.ExitPriority;
 import dev.tradeloop.events.ExitReason;
 import dev.tradeloop.events.ExitTrigger;
+import dev.tradeloop.events.OrderEnding;
 import dev.tradeloop.events.PositionClosed;
 import dev.tradeloop.events.PositionEvent;
 import dev.tradeloop.events.PositionPartiallyClosed;
@@ -324,6 +325,7 @@ class MonitorTopologyTest {
         List<PositionEvent> failed = monitor.positionEvents();
         assertThat(types(failed)).endsWith("ExitFailed");
         assertThat(((ExitFailed) failed.get(failed.size() - 1)).reason()).isEqualTo(ExitReason.STOP_LOSS);
+        assertThat(((ExitFailed) failed.get(failed.size() - 1)).ending()).contains(OrderEnding.WALKS_SPENT);
         monitor.tick("0.40", "0.41");
 
         assertThat(reasons(monitor.exitTriggers())).containsExactly(ExitReason.STOP_LOSS);

@@ -1,14 +1,12 @@
 package dev.tradeloop.portfolio.alerts;
 
-import static dev.tradeloop.portfolio.projection.Sql.update;
+import static dev.tradeloop.support.jdbc.Sql.update;
 
 import dev.tradeloop.events.Alert;
+import dev.tradeloop.support.jdbc.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -55,15 +53,9 @@ public class AlertDeliveries {
     }
 
     private boolean recentlyQueued(Connection db, String key, Instant at) throws SQLException {
-        try (PreparedStatement select = db.prepareStatement("""
+        return Sql.first(db, """
                 SELECT 1 FROM alert_delivery WHERE dedup_key = ? AND status IN ('PENDING', 'SENT', 'FAILED')
-                    AND occurred_at > ? AND occurred_at <= ? LIMIT 1""")) {
-            select.setString(1, key);
-            select.setTimestamp(2, Timestamp.from(at.minus(config.dedupWindow())));
-            select.setTimestamp(3, Timestamp.from(at));
-            try (ResultSet rows = select.executeQuery()) {
-                return rows.next();
-            }
-        }
+                    AND occurred_at > ? AND occurred_at <= ? LIMIT 1""", row -> true, key,
+                at.minus(config.dedupWindow()), at).isPresent();
     }
 }

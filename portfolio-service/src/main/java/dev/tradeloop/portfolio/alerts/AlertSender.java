@@ -1,6 +1,7 @@
 package dev.tradeloop.portfolio.alerts;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tradeloop.support.jdbc.Sql;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -12,14 +13,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,29 +87,26 @@ public class AlertSender {
     }
 
     private List<Map<String, Object>> due() throws SQLException {
-        try (Connection db = dataSource.getConnection(); PreparedStatement select = db.prepareStatement("""
-                SELECT d.event_id, d.attempts, a.occurred_at, a.correlation_id, a.severity, a.code, a.source,
-                    a.message, a.position_id, a.market_ticker
-                FROM alert_delivery d JOIN alert a USING (event_id)
-                WHERE d.status = 'PENDING' AND d.next_attempt_at <= ?
-                ORDER BY a.occurred_at, d.event_id LIMIT 20""")) {
-            select.setTimestamp(1, Timestamp.from(clock.instant()));
-            try (ResultSet rows = select.executeQuery()) {
-                List<Map<String, Object>> alerts = new ArrayList<>();
-                while (rows.next()) {
-                    Map<String, Object> alert = new LinkedHashMap<>();
-                    alert.put("eventId", rows.getString("event_id"));
-                    alert.put("attempts", rows.getInt("attempts"));
-                    alert.put("occurredAt", rows.getTimestamp("occurred_at").toInstant().toString());
-                    for (String column : List.of("correlation_id", "severity", "code", "source", "message",
-                            "position_id", "market_ticker")) {
-                        alert.put(camel(column), rows.getString(column));
-                    }
-                    alerts.add(alert);
-                }
-                return alerts;
-            }
+        try (Connection db = dataSource.getConnection()) {
+            return Sql.list(db, """
+                    SELECT d.event_id, d.attempts, a.occurred_at, a.correlation_id, a.severity, a.code, a.source,
+                        a.message, a.position_id, a.market_ticker
+                    FROM alert_delivery d JOIN alert a USING (event_id)
+                    WHERE d.status = 'PENDING' AND d.next_attempt_at <= ?
+                    ORDER BY a.occurred_at, d.event_id LIMIT 20""", AlertSender::alertOf, clock.instant());
         }
+    }
+
+    private static Map<String, Object> alertOf(ResultSet row) throws SQLException {
+        Map<String, Object> alert = new LinkedHashMap<>();
+        alert.put("eventId", row.getString("event_id"));
+        alert.put("attempts", row.getInt("attempts"));
+        alert.put("occurredAt", Sql.instant(row, "occurred_at").orElseThrow().toString());
+        for (String column : List.of("correlation_id", "severity", "code", "source", "message", "position_id",
+                "market_ticker")) {
+            alert.put(camel(column), row.getString(column));
+        }
+        return alert;
     }
 
     private void send(URI webhook, Map<String, Object> alert) throws SQLException, InterruptedException {
@@ -151,19 +146,11 @@ public class AlertSender {
     }
 
     private void mark(String eventId, String status, int attempts, String error, Instant next) throws SQLException {
-        try (Connection db = dataSource.getConnection(); PreparedStatement update = db.prepareStatement("""
-                UPDATE alert_delivery SET status = ?, attempts = ?, last_error = ?, next_attempt_at = ?,
-                    sent_at = CASE WHEN ? = 'SENT' THEN ? ELSE sent_at END
-                WHERE event_id = ?::uuid""")) {
-            Timestamp now = Timestamp.from(clock.instant());
-            update.setString(1, status);
-            update.setInt(2, attempts);
-            update.setString(3, error);
-            update.setTimestamp(4, next == null ? null : Timestamp.from(next));
-            update.setString(5, status);
-            update.setTimestamp(6, now);
-            update.setString(7, eventId);
-            update.executeUpdate();
+        try (Connection db = dataSource.getConnection()) {
+            Sql.update(db, """
+                    UPDATE alert_delivery SET status = ?, attempts = ?, last_error = ?, next_attempt_at = ?,
+                        sent_at = CASE WHEN ? = 'SENT' THEN ? ELSE sent_at END
+                    WHERE event_id = ?::uuid""", status, attempts, error, next, status, clock.instant(), eventId);
         }
     }
 

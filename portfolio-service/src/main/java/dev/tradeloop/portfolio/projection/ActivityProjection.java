@@ -1,6 +1,6 @@
 package dev.tradeloop.portfolio.projection;
 
-import static dev.tradeloop.portfolio.projection.Sql.update;
+import static dev.tradeloop.support.jdbc.Sql.update;
 
 import dev.tradeloop.events.Alert;
 import dev.tradeloop.events.Fill;
@@ -36,10 +36,10 @@ final class ActivityProjection {
                 order.occurredAt(), order.occurredAt());
         update(db, """
                 INSERT INTO order_event (event_id, client_order_id, position_id, occurred_at, status, price, contracts,
-                    filled, exchange_error_code, note)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    filled, exchange_error_code, note, ending)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 order.eventId(), order.clientOrderId(), order.positionId(), order.occurredAt(), order.status(),
-                order.price(), order.count(), order.filled(), order.exchangeErrorCode(), order.note());
+                order.price(), order.count(), order.filled(), order.exchangeErrorCode(), order.note(), order.ending());
     }
 
     static void fill(Connection db, Fill fill) throws SQLException {

@@ -1,6 +1,6 @@
 package dev.tradeloop.portfolio.projection;
 
-import static dev.tradeloop.portfolio.projection.Sql.update;
+import static dev.tradeloop.support.jdbc.Sql.update;
 
 import dev.tradeloop.events.ExitFailed;
 import dev.tradeloop.events.ExitTriggered;
@@ -51,10 +51,11 @@ final class PositionProjection {
             triggered(db, triggered);
         } else if (event instanceof ExitFailed failed) {
             update(db, """
-                    INSERT INTO exit_attempt (event_id, position_id, occurred_at, kind, reason, priority, detail)
-                    VALUES (?, ?, ?, 'FAILED', ?, ?, ?)""",
+                    INSERT INTO exit_attempt (event_id, position_id, occurred_at, kind, reason, priority, detail,
+                        ending)
+                    VALUES (?, ?, ?, 'FAILED', ?, ?, ?, ?)""",
                     failed.eventId(), failed.positionId(), failed.occurredAt(), failed.reason(), failed.priority(),
-                    failed.detail());
+                    failed.detail(), failed.ending());
             update(db, "UPDATE position SET exit_pending = NULL WHERE position_id = ?", failed.positionId());
         } else if (event instanceof PositionPartiallyClosed partial) {
             partiallyClosed(db, partial);

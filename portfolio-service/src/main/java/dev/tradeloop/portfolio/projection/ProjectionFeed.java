@@ -12,14 +12,13 @@ import dev.tradeloop.support.DeadLetters;
 import dev.tradeloop.support.KafkaClientSettings;
 import dev.tradeloop.support.RawConsumers;
 import dev.tradeloop.support.Workers;
+import dev.tradeloop.support.jdbc.Sql;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -262,14 +261,12 @@ public class ProjectionFeed {
 
         private Map<TopicPartition, Long> storedOffsets() {
             while (running) {
-                try (Connection db = dataSource.getConnection();
-                        PreparedStatement select = db.prepareStatement(
-                                "SELECT topic, partition_no, next_offset FROM read_offset");
-                        ResultSet rows = select.executeQuery()) {
+                try (Connection db = dataSource.getConnection()) {
                     Map<TopicPartition, Long> offsets = new HashMap<>();
-                    while (rows.next()) {
-                        offsets.put(new TopicPartition(rows.getString(1), rows.getInt(2)), rows.getLong(3));
-                    }
+                    Sql.list(db, "SELECT topic, partition_no, next_offset FROM read_offset",
+                            row -> Map.entry(new TopicPartition(row.getString("topic"), row.getInt("partition_no")),
+                                    row.getLong("next_offset")))
+                            .forEach(offset -> offsets.put(offset.getKey(), offset.getValue()));
                     healthy = true;
                     return offsets;
                 } catch (SQLException e) {

@@ -1,6 +1,6 @@
 package dev.tradeloop.portfolio.projection;
 
-import static dev.tradeloop.portfolio.projection.Sql.update;
+import static dev.tradeloop.support.jdbc.Sql.update;
 
 import dev.tradeloop.events.Alert;
 import dev.tradeloop.events.Event;

@@ -68,14 +68,16 @@ public class ActivityQueries {
         String where = "position_id = COALESCE(?, position_id) AND purpose = COALESCE(?, purpose)";
         Map<String, List<OrderView.Step>> steps = new LinkedHashMap<>();
         rows.list("""
-                SELECT client_order_id, occurred_at, status, price, contracts, filled, exchange_error_code, note
+                SELECT client_order_id, occurred_at, status, price, contracts, filled, exchange_error_code, note,
+                    ending
                 FROM order_event WHERE client_order_id IN (
                     SELECT client_order_id FROM exchange_order WHERE %s
                     ORDER BY created_at DESC, client_order_id LIMIT ?)
                 ORDER BY occurred_at, event_id""".formatted(where), row -> Map.entry(row.getString("client_order_id"),
                         new OrderView.Step(Rows.instant(row, "occurred_at"), row.getString("status"),
                                 Rows.money(row, "price"), Rows.count(row, "contracts"), Rows.count(row, "filled"),
-                                row.getString("exchange_error_code"), row.getString("note"))),
+                                row.getString("exchange_error_code"), row.getString("note"),
+                                row.getString("ending"))),
                 positionId, purpose, limit)
                 .forEach(step -> steps.computeIfAbsent(step.getKey(), id -> new ArrayList<>()).add(step.getValue()));
         return rows.list("""

@@ -27,6 +27,6 @@ public record OrderView(
 
     /** One event of the order: placed, walked, filled, cancelled…, with the exchange's error code if any. */
     public record Step(Instant at, String status, String price, String contracts, String filled,
-            String exchangeErrorCode, String note) {
+            String exchangeErrorCode, String note, String ending) {
     }
 }

@@ -21,7 +21,7 @@ public class PositionQueries {
 
     /** An exit the monitor decided, or one that failed. */
     public record ExitAttemptView(Instant at, String kind, String reason, String priority, String contracts,
-            String conflicting, String detail) {
+            String conflicting, String detail, String ending) {
     }
 
     /** A fill of one of the position's orders. */
@@ -82,7 +82,7 @@ public class PositionQueries {
                         FROM position_exit WHERE position_id = ? ORDER BY occurred_at, event_id""",
                         PositionQueries::exit, positionId),
                 rows.list("""
-                        SELECT occurred_at, kind, reason, priority, contracts, conflicting, detail
+                        SELECT occurred_at, kind, reason, priority, contracts, conflicting, detail, ending
                         FROM exit_attempt WHERE position_id = ? ORDER BY occurred_at, event_id""",
                         PositionQueries::exitAttempt, positionId),
                 activity.orders(Optional.of(positionId), Optional.empty(), 1000),
@@ -102,7 +102,7 @@ public class PositionQueries {
     private static ExitAttemptView exitAttempt(ResultSet row) throws SQLException {
         return new ExitAttemptView(Rows.instant(row, "occurred_at"), row.getString("kind"), row.getString("reason"),
                 row.getString("priority"), Rows.count(row, "contracts"), row.getString("conflicting"),
-                row.getString("detail"));
+                row.getString("detail"), row.getString("ending"));
     }
 
     private static FillView fill(ResultSet row) throws SQLException {

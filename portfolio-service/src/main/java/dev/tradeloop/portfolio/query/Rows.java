@@ -1,24 +1,17 @@
 package dev.tradeloop.portfolio.query;
 
-import dev.tradeloop.portfolio.projection.Sql;
+import dev.tradeloop.support.jdbc.Sql;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 
 /** Reads rows of the projection into views; a failure of the database is {@link Unavailable}. */
 final class Rows {
-
-    /** One row to one view. */
-    interface Mapper<T> {
-        T map(ResultSet row) throws SQLException;
-    }
 
     private final DataSource dataSource;
 
@@ -26,18 +19,9 @@ final class Rows {
         this.dataSource = dataSource;
     }
 
-    <T> List<T> list(String sql, Mapper<T> mapper, Object... parameters) {
-        try (Connection db = dataSource.getConnection(); PreparedStatement select = db.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                select.setObject(i + 1, Sql.value(parameters[i]));
-            }
-            try (ResultSet rows = select.executeQuery()) {
-                List<T> views = new ArrayList<>();
-                while (rows.next()) {
-                    views.add(mapper.map(rows));
-                }
-                return views;
-            }
+    <T> List<T> list(String sql, Sql.Mapper<T> mapper, Object... parameters) {
+        try (Connection db = dataSource.getConnection()) {
+            return Sql.list(db, sql, mapper, parameters);
         } catch (SQLException e) {
             throw new Unavailable(e);
         }

@@ -1,17 +1,14 @@
 package dev.tradeloop.risk.persistence;
 
 import dev.tradeloop.events.BreakerName;
+import dev.tradeloop.events.money.Money;
 import dev.tradeloop.risk.Breakers.Breaker;
+import dev.tradeloop.support.jdbc.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import dev.tradeloop.events.money.Money;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -27,18 +24,11 @@ public class BreakerRepository {
     }
 
     public List<Breaker> loadAll() throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(
-                        "SELECT name, open, tripped_at, reason, flatten FROM breaker_state");
-                ResultSet rows = select.executeQuery()) {
-            List<Breaker> breakers = new ArrayList<>();
-            while (rows.next()) {
-                Timestamp tripped = rows.getTimestamp("tripped_at");
-                breakers.add(new Breaker(BreakerName.valueOf(rows.getString("name")), rows.getBoolean("open"),
-                        Optional.ofNullable(tripped).map(Timestamp::toInstant), Optional.ofNullable(rows.getString("reason")),
-                        rows.getBoolean("flatten")));
-            }
-            return breakers;
+        try (Connection connection = dataSource.getConnection()) {
+            return Sql.list(connection, "SELECT name, open, tripped_at, reason, flatten FROM breaker_state",
+                    row -> new Breaker(BreakerName.valueOf(row.getString("name")), row.getBoolean("open"),
+                            Sql.instant(row, "tripped_at"), Optional.ofNullable(row.getString("reason")),
+                            row.getBoolean("flatten")));
         }
     }
 
@@ -58,38 +48,21 @@ public class BreakerRepository {
 
     private static void write(Connection connection, Breaker breaker, String action, String actor, Instant at)
             throws SQLException {
-        try (PreparedStatement upsert = connection.prepareStatement("""
+        Sql.update(connection, """
                 INSERT INTO breaker_state (name, open, tripped_at, reason, flatten, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (name) DO UPDATE SET open = EXCLUDED.open, tripped_at = EXCLUDED.tripped_at,
-                    reason = EXCLUDED.reason, flatten = EXCLUDED.flatten, updated_at = EXCLUDED.updated_at""");
-                PreparedStatement audit = connection.prepareStatement(
-                        "INSERT INTO breaker_audit (name, action, actor, reason, at) VALUES (?, ?, ?, ?, ?)")) {
-            upsert.setString(1, breaker.name().name());
-            upsert.setBoolean(2, breaker.open());
-            upsert.setTimestamp(3, breaker.trippedAt().map(Timestamp::from).orElse(null));
-            upsert.setString(4, breaker.reason().orElse(null));
-            upsert.setBoolean(5, breaker.flatten());
-            upsert.setTimestamp(6, Timestamp.from(at));
-            upsert.executeUpdate();
-            audit.setString(1, breaker.name().name());
-            audit.setString(2, action);
-            audit.setString(3, actor);
-            audit.setString(4, breaker.reason().orElse(null));
-            audit.setTimestamp(5, Timestamp.from(at));
-            audit.executeUpdate();
-        }
+                    reason = EXCLUDED.reason, flatten = EXCLUDED.flatten, updated_at = EXCLUDED.updated_at""",
+                breaker.name(), breaker.open(), breaker.trippedAt(), breaker.reason(), breaker.flatten(), at);
+        Sql.update(connection, "INSERT INTO breaker_audit (name, action, actor, reason, at) VALUES (?, ?, ?, ?, ?)",
+                breaker.name(), action, actor, breaker.reason(), at);
     }
 
     /** The loss accepted by the last reset of the daily-loss breaker on {@code day}; zero when none. */
     public Money acknowledgedLoss(LocalDate day) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(
-                        "SELECT loss FROM daily_loss_acknowledged WHERE day = ?")) {
-            select.setObject(1, day);
-            try (ResultSet rows = select.executeQuery()) {
-                return rows.next() ? Money.of(rows.getBigDecimal(1)) : Money.ZERO;
-            }
+        try (Connection connection = dataSource.getConnection()) {
+            return Sql.first(connection, "SELECT loss FROM daily_loss_acknowledged WHERE day = ?",
+                    row -> Sql.money(row, "loss").orElseThrow(), day).orElse(Money.ZERO);
         }
     }
 
@@ -97,14 +70,12 @@ public class BreakerRepository {
     public void resetDailyLoss(Breaker closed, LocalDate day, Money loss, String actor, Instant at) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            try (PreparedStatement acknowledge = connection.prepareStatement("""
-                    INSERT INTO daily_loss_acknowledged (day, loss, actor, at) VALUES (?, ?, ?, ?)
-                    ON CONFLICT (day) DO UPDATE SET loss = EXCLUDED.loss, actor = EXCLUDED.actor, at = EXCLUDED.at""")) {
-                acknowledge.setObject(1, day);
-                acknowledge.setBigDecimal(2, loss.toBigDecimal());
-                acknowledge.setString(3, actor);
-                acknowledge.setTimestamp(4, Timestamp.from(at));
-                acknowledge.executeUpdate();
+            try {
+                Sql.update(connection, """
+                        INSERT INTO daily_loss_acknowledged (day, loss, actor, at) VALUES (?, ?, ?, ?)
+                        ON CONFLICT (day) DO UPDATE SET loss = EXCLUDED.loss, actor = EXCLUDED.actor,
+                            at = EXCLUDED.at""",
+                        day, loss, actor, at);
                 write(connection, closed, "reset, accepting the day's loss of " + loss, actor, at);
                 connection.commit();
             } catch (SQLException e) {
@@ -116,17 +87,9 @@ public class BreakerRepository {
 
     /** The audit lines of one breaker, oldest first: what happened to it, when, and who did it. */
     public List<String> auditOf(BreakerName name) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(
-                        "SELECT action, actor FROM breaker_audit WHERE name = ? ORDER BY id")) {
-            select.setString(1, name.name());
-            try (ResultSet rows = select.executeQuery()) {
-                List<String> lines = new ArrayList<>();
-                while (rows.next()) {
-                    lines.add(rows.getString("action") + " by " + rows.getString("actor"));
-                }
-                return lines;
-            }
+        try (Connection connection = dataSource.getConnection()) {
+            return Sql.list(connection, "SELECT action, actor FROM breaker_audit WHERE name = ? ORDER BY id",
+                    row -> row.getString("action") + " by " + row.getString("actor"), name);
         }
     }
 }

@@ -3,13 +3,11 @@ package dev.tradeloop.risk.persistence;
 import dev.tradeloop.events.ApprovedTrade;
 import dev.tradeloop.events.RiskDecision;
 import dev.tradeloop.events.Topics;
+import dev.tradeloop.support.jdbc.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -33,45 +31,31 @@ public class DecisionRepository {
     }
 
     public Optional<Stored> findByEdge(java.util.UUID edgeEventId) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(
-                        "SELECT decision_json, approved_trade_json FROM risk_decision WHERE edge_event_id = ?")) {
-            select.setObject(1, edgeEventId);
-            try (ResultSet rows = select.executeQuery()) {
-                if (!rows.next()) {
-                    return Optional.empty();
-                }
-                RiskDecision decision = Topics.RISK_DECISIONS.codec().decode(bytes(rows.getString(1)));
-                Optional<ApprovedTrade> trade = Optional.ofNullable(rows.getString(2))
-                        .map(json -> Topics.APPROVED_TRADES.codec().decode(bytes(json)));
-                return Optional.of(new Stored(decision, trade));
-            }
+        try (Connection connection = dataSource.getConnection()) {
+            return Sql.first(connection,
+                    "SELECT decision_json, approved_trade_json FROM risk_decision WHERE edge_event_id = ?",
+                    row -> new Stored(Topics.RISK_DECISIONS.codec().decode(bytes(row.getString("decision_json"))),
+                            Optional.ofNullable(row.getString("approved_trade_json"))
+                                    .map(json -> Topics.APPROVED_TRADES.codec().decode(bytes(json)))),
+                    edgeEventId);
         }
     }
 
     /** Stores a decision; a second store for the same edge keeps the first. */
     public void insert(RiskDecision decision, Optional<ApprovedTrade> trade) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement("""
-                        INSERT INTO risk_decision (edge_event_id, decision_event_id, market_ticker, outcome, reasons,
-                            position_id, contracts, stake, method, correlation_id, decided_at, decision_json,
-                            approved_trade_json)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (edge_event_id) DO NOTHING""")) {
-            insert.setObject(1, decision.edgeEventId());
-            insert.setObject(2, decision.eventId());
-            insert.setString(3, decision.marketTicker());
-            insert.setString(4, decision.outcome().name());
-            insert.setString(5, decision.reasons().stream().map(Enum::name).collect(Collectors.joining(",")));
-            insert.setString(6, decision.positionId().orElse(null));
-            insert.setBigDecimal(7, decision.contracts().map(c -> java.math.BigDecimal.valueOf(c.hundredths(), 2)).orElse(null));
-            insert.setBigDecimal(8, decision.stake().map(s -> s.toBigDecimal()).orElse(null));
-            insert.setString(9, decision.method().toString());
-            insert.setString(10, decision.correlationId());
-            insert.setTimestamp(11, Timestamp.from(decision.occurredAt()));
-            insert.setString(12, text(Topics.RISK_DECISIONS.codec().encode(decision)));
-            insert.setString(13, trade.map(t -> text(Topics.APPROVED_TRADES.codec().encode(t))).orElse(null));
-            insert.executeUpdate();
+        try (Connection connection = dataSource.getConnection()) {
+            Sql.update(connection, """
+                    INSERT INTO risk_decision (edge_event_id, decision_event_id, market_ticker, outcome, reasons,
+                        position_id, contracts, stake, method, correlation_id, decided_at, decision_json,
+                        approved_trade_json)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (edge_event_id) DO NOTHING""",
+                    decision.edgeEventId(), decision.eventId(), decision.marketTicker(), decision.outcome(),
+                    decision.reasons().stream().map(Enum::name).collect(Collectors.joining(",")),
+                    decision.positionId(), decision.contracts(), decision.stake(), decision.method().toString(),
+                    decision.correlationId(), decision.occurredAt(),
+                    text(Topics.RISK_DECISIONS.codec().encode(decision)),
+                    trade.map(t -> text(Topics.APPROVED_TRADES.codec().encode(t))));
         }
     }
 

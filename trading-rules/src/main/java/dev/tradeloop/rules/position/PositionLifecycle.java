@@ -93,7 +93,7 @@ public final class PositionLifecycle {
         Position next = with(position, Optional.empty());
         return new Step(Optional.of(next), List.of(new ExitFailed(UUID.randomUUID(), now, position.correlationId(),
                 position.positionId(), position.marketTicker(), failed.reason(), failed.priority(),
-                order.note().orElse("the exit failed"))));
+                order.note().orElse("the exit failed"), order.ending())));
     }
 
     /**
