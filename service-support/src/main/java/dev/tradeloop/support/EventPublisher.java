@@ -7,9 +7,11 @@ import io.quarkus.logging.Log;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -55,6 +57,23 @@ public class EventPublisher {
         Log.debugf("published %s %s to %s-%d@%d correlationId=%s", event.type(), event.eventId(),
                 written.topic(), written.partition(), written.offset(), event.correlationId());
         return written;
+    }
+
+    /**
+     * Hands {@code event} to the producer and returns at once, without waiting for the broker:
+     * {@code whenDone} hears its answer later, on the producer's thread (empty when written, else
+     * why not). For a stream in which each record supersedes the last (price ticks): the records of
+     * a key stay in the order they were handed over (the producer is idempotent) and are as durable
+     * as {@link #publish}'s (acks=all); what the caller loses is only the wait.
+     */
+    public <V extends Event> void publishWithoutWaiting(Topic<V> topic, String key, V event,
+            Consumer<Optional<Exception>> whenDone) {
+        producer.send(new ProducerRecord<>(topic.name(), key, topic.codec().encode(event)), (written, failure) -> {
+            if (failure == null) {
+                metrics.published(topic, event);
+            }
+            whenDone.accept(Optional.ofNullable(failure));
+        });
     }
 
     /**

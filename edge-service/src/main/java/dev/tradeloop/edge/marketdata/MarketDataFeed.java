@@ -26,7 +26,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +57,8 @@ public class MarketDataFeed implements FeedListener {
     private final Map<String, MarketInfo> markets = new ConcurrentHashMap<>();
     /** Markets that left the open list and whose result is not known yet. */
     private final Set<String> awaitingResult = ConcurrentHashMap.newKeySet();
-    private final Map<String, PriceTick> lastSent = new HashMap<>();
+    /** The last tick handed to the producer per market; a tick the broker did not take is removed. */
+    private final Map<String, PriceTick> lastSent = new ConcurrentHashMap<>();
     private final Map<String, LocalBook> books = new ConcurrentHashMap<>();
     private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(
             runnable -> new Thread(runnable, "market-list-refresh"));
@@ -265,16 +265,30 @@ public class MarketDataFeed implements FeedListener {
         return feed == null ? java.util.Optional.empty() : java.util.Optional.of(feed.isLive());
     }
 
+    /**
+     * Publishes a tick whose quote differs from the last one sent, without waiting for the broker
+     * (the next tick of a market supersedes this one, and a wait per tick would cap the feed at the
+     * broker's round trip); the order of a market's ticks is kept. A tick the broker did not take is
+     * counted ({@code tradeloop.ticks.unpublished}) and forgotten as the last sent, so the next
+     * quote goes out even if it is the same.
+     */
     private synchronized void send(PriceTick tick) {
         PriceTick previous = lastSent.get(tick.marketTicker());
         if (previous != null && Ticks.sameQuote(previous, tick)) {
             return;
         }
+        lastSent.put(tick.marketTicker(), tick);
         try {
-            publisher.publish(Topics.PRICE_TICKS, tick.marketTicker(), tick);
-            lastSent.put(tick.marketTicker(), tick);
-        } catch (EventPublisher.PublishFailedException e) {
-            Log.errorf("tick of %s not published: %s", tick.marketTicker(), e.getMessage());
+            publisher.publishWithoutWaiting(Topics.PRICE_TICKS, tick.marketTicker(), tick,
+                    failure -> failure.ifPresent(e -> unpublished(tick, e)));
+        } catch (RuntimeException e) {
+            unpublished(tick, e);
         }
+    }
+
+    private void unpublished(PriceTick tick, Exception why) {
+        lastSent.remove(tick.marketTicker(), tick);
+        registry.counter("tradeloop.ticks.unpublished").increment();
+        Log.errorf("tick %d of %s not published: %s", tick.sequence(), tick.marketTicker(), why.getMessage());
     }
 }
