@@ -3,6 +3,7 @@ package dev.tradeloop.edge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tradeloop.events.Action;
+import dev.tradeloop.events.KafkaUser;
 import dev.tradeloop.events.MarketStatus;
 import dev.tradeloop.events.PriceTick;
 import dev.tradeloop.events.Side;
@@ -19,12 +20,17 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -159,5 +165,49 @@ class MarketDataTest {
         } finally {
             exchange.clearFaults();
         }
+    }
+
+    @Test
+    void a_tick_the_broker_refuses_is_counted_and_its_quote_goes_out_again_once_the_broker_takes_it()
+            throws Exception {
+        TestExchange exchange = TestExchange.get();
+        String ticker = "KXMD-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        exchange.listMarket(ticker, "KXMD", Instant.now().plus(2, ChronoUnit.HOURS));
+        List<AclBinding> mayWriteTicks = KafkaUser.EDGE_SERVICE.aclBindings().stream()
+                .filter(binding -> binding.pattern().name().equals(Topics.PRICE_TICKS.name())
+                        && binding.entry().operation() == AclOperation.WRITE)
+                .toList();
+        assertThat(mayWriteTicks).hasSize(1);
+
+        try (TopicReader<PriceTick> ticks = TestKafka.get().reader(Topics.PRICE_TICKS);
+                Admin admin = TestKafka.get().admin()) {
+            ticks.await(t -> t.marketTicker().equals(ticker), DEADLINE);
+            double refusedBefore = unpublishedTicks();
+            admin.deleteAcls(mayWriteTicks.stream().map(AclBinding::toFilter).toList()).all().get();
+            try {
+                // the broker refuses edge-service's writes: the 0.40 bid's tick is lost, and counted
+                exchange.maker().createOrder(NewOrder.of(ticker, Side.YES, Action.BUY, Contracts.whole(50),
+                        Price.parse("0.40"), NewOrder.GOOD_TILL_CANCELED, "md-" + UUID.randomUUID()));
+                Awaitility.await().atMost(DEADLINE).until(() -> unpublishedTicks() > refusedBefore);
+            } finally {
+                admin.createAcls(mayWriteTicks).all().get();
+            }
+            assertThat(ticks.decoded()).noneMatch(t -> t.marketTicker().equals(ticker)
+                    && t.yesBid().equals(Price.parse("0.40")));
+
+            // a bid under the top changes the book, not the quote: the lost quote is sent, not taken as sent already
+            exchange.maker().createOrder(NewOrder.of(ticker, Side.YES, Action.BUY, Contracts.whole(10),
+                    Price.parse("0.30"), NewOrder.GOOD_TILL_CANCELED, "md-" + UUID.randomUUID()));
+            PriceTick resent = ticks.await(t -> t.marketTicker().equals(ticker)
+                    && t.yesBid().equals(Price.parse("0.40")), DEADLINE);
+            assertThat(resent.yesBid()).isEqualTo(Price.parse("0.40"));
+        }
+    }
+
+    /** tradeloop_ticks_unpublished_total on the service's metrics page; 0 before the first. */
+    private static double unpublishedTicks() {
+        String metrics = RestAssured.get("/q/metrics").asString();
+        return metrics.lines().filter(line -> line.startsWith("tradeloop_ticks_unpublished_total"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 }
