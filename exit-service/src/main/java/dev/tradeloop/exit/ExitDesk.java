@@ -11,6 +11,7 @@ import dev.tradeloop.exit.config.ExitConfig;
 import dev.tradeloop.ledger.Desk;
 import dev.tradeloop.ledger.OrderLedger;
 import dev.tradeloop.support.OperationalErrors;
+import dev.tradeloop.support.Workers;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -38,11 +39,12 @@ public class ExitDesk implements Desk.Kind<ExitTrigger> {
     private final Desk<ExitTrigger> desk;
 
     public ExitDesk(OrderLedger ledger, ExitExecutor executor, OperationalErrors errors, ExitConfig config,
-            Clock clock) {
+            Clock clock, Workers workers) {
         this.ledger = ledger;
         this.executor = executor;
         this.clock = clock;
-        this.desk = new Desk<>(ledger, this, errors, config.workers(), config.resumeEvery(), config.retryAfter());
+        this.desk = new Desk<>(ledger, this, errors, workers, config.workers(), config.resumeEvery(),
+                config.retryAfter());
     }
 
     /** The ledger's execution id of a trigger's exit (its client order ids are this, a dash, the attempt). */

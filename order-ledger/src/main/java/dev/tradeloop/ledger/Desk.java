@@ -6,6 +6,7 @@ import dev.tradeloop.events.OrderPurpose;
 import dev.tradeloop.events.Topic;
 import dev.tradeloop.support.Correlation;
 import dev.tradeloop.support.OperationalErrors;
+import dev.tradeloop.support.Workers;
 import io.quarkus.logging.Log;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -75,9 +76,11 @@ public final class Desk<R extends Event> {
     private final Duration retryAfter;
     private final ScheduledExecutorService workers;
     private final Map<String, Running> running = new HashMap<>();
+    private final Workers supervision;
 
-    public Desk(OrderLedger ledger, Kind<R> kind, OperationalErrors errors, int workers, Duration resumeEvery,
-            Duration retryAfter) {
+    public Desk(OrderLedger ledger, Kind<R> kind, OperationalErrors errors, Workers supervision, int workers,
+            Duration resumeEvery, Duration retryAfter) {
+        this.supervision = supervision;
         this.ledger = ledger;
         this.kind = kind;
         this.errors = errors;
@@ -89,7 +92,8 @@ public final class Desk<R extends Event> {
 
     /** Resumes the unfinished requests now, then every {@code resumeEvery}. */
     public void start() {
-        workers.scheduleWithFixedDelay(this::resume, 0, resumeEvery.toMillis(), TimeUnit.MILLISECONDS);
+        workers.scheduleWithFixedDelay(supervision.rounds(kind.purpose().name().toLowerCase() + "-resume",
+                this::resume), 0, resumeEvery.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     public void stop() {
@@ -184,6 +188,9 @@ public final class Desk<R extends Event> {
         } catch (RuntimeException e) {
             Log.errorf(e, "%s %s failed; trying again", kind.purpose(), kind.executionIdOf(request));
             again = true;
+        } catch (Error e) {
+            supervision.stopped(kind.purpose().name().toLowerCase() + "-desk", e);
+            throw e;
         }
         if (again && !workers.isShutdown()) {
             workers.schedule(() -> run(work), retryAfter.toMillis(), TimeUnit.MILLISECONDS);

@@ -8,6 +8,7 @@ import dev.tradeloop.support.EventMetrics;
 import dev.tradeloop.support.EventPublisher.RecordRefusedException;
 import dev.tradeloop.support.EventPublisher;
 import dev.tradeloop.support.OperationalErrors;
+import dev.tradeloop.support.Workers;
 import dev.tradeloop.support.jdbc.Sql;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -50,7 +51,8 @@ public class OutboxRelay {
     private Thread thread;
 
     public OutboxRelay(DataSource dataSource, EventPublisher publisher, OperationalErrors errors, Clock clock,
-            EventMetrics metrics, Alerts alerts) {
+            EventMetrics metrics, Alerts alerts, Workers workers) {
+        this.workers = workers;
         this.dataSource = dataSource;
         this.publisher = publisher;
         this.errors = errors;
@@ -61,7 +63,7 @@ public class OutboxRelay {
 
     void onStart(@Observes StartupEvent start) {
         running = true;
-        thread = new Thread(this::run, "outbox-relay");
+        thread = new Thread(workers.loop("outbox-relay", this::run), "outbox-relay");
         thread.setDaemon(true);
         thread.start();
     }
@@ -87,6 +89,8 @@ public class OutboxRelay {
         events.forEach(event -> metrics.recorded(event.event()));
         wake();
     }
+
+    private final Workers workers;
 
     private record Row(long seq, String topic, String key, String payload, String type) {
     }

@@ -4,6 +4,7 @@ import dev.tradeloop.events.OrderPurpose;
 import dev.tradeloop.events.ReconciliationRun;
 import dev.tradeloop.events.Topics;
 import dev.tradeloop.support.EventPublisher;
+import dev.tradeloop.support.Workers;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -59,9 +60,12 @@ public class ReconciliationSchedule {
         return thread;
     });
     private volatile LastRun last;
+    private final Workers workers;
 
     public ReconciliationSchedule(LedgerReconciliation reconciliation, LedgerConfig config, OrderWatch watch,
-            Clock clock, EventPublisher publisher, @ConfigProperty(name = "quarkus.application.name") String service) {
+            Clock clock, EventPublisher publisher, @ConfigProperty(name = "quarkus.application.name") String service,
+            Workers workers) {
+        this.workers = workers;
         this.publisher = publisher;
         this.service = service;
         this.reconciliation = reconciliation;
@@ -72,8 +76,9 @@ public class ReconciliationSchedule {
 
     void onStart(@Observes StartupEvent start) {
         long every = config.reconcileInterval().toMillis();
-        timer.scheduleWithFixedDelay(this::runOnce, 0, every, TimeUnit.MILLISECONDS);
-        watch.onReconnect(() -> timer.execute(this::runOnce));
+        Runnable round = workers.rounds("ledger-reconciliation", this::runOnce);
+        timer.scheduleWithFixedDelay(round, 0, every, TimeUnit.MILLISECONDS);
+        watch.onReconnect(() -> timer.execute(round));
     }
 
     void onStop(@Observes ShutdownEvent stop) {

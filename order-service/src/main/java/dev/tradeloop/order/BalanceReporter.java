@@ -13,6 +13,7 @@ import dev.tradeloop.exchange.rest.KalshiClient;
 import dev.tradeloop.order.config.OrderConfig;
 import dev.tradeloop.support.EventPublisher;
 import dev.tradeloop.support.OperationalErrors;
+import dev.tradeloop.support.Workers;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -43,9 +44,11 @@ public class BalanceReporter {
     private final Clock clock;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             runnable -> new Thread(runnable, "balance-reporter"));
+    private final Workers workers;
 
     public BalanceReporter(KalshiClient exchange, EventPublisher publisher, OperationalErrors errors,
-            OrderConfig config, Clock clock) {
+            OrderConfig config, Clock clock, Workers workers) {
+        this.workers = workers;
         this.exchange = exchange;
         this.publisher = publisher;
         this.errors = errors;
@@ -55,7 +58,8 @@ public class BalanceReporter {
 
     void onStart(@Observes StartupEvent start) {
         long every = config.balanceInterval().toMillis();
-        timer.scheduleWithFixedDelay(this::report, 0, every, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(workers.rounds("balance-reporter", this::report), 0, every,
+                TimeUnit.MILLISECONDS);
     }
 
     void onStop(@Observes ShutdownEvent stop) {

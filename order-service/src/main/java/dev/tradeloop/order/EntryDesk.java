@@ -8,6 +8,7 @@ import dev.tradeloop.ledger.Desk;
 import dev.tradeloop.ledger.OrderLedger;
 import dev.tradeloop.order.config.OrderConfig;
 import dev.tradeloop.support.OperationalErrors;
+import dev.tradeloop.support.Workers;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -30,9 +31,10 @@ public class EntryDesk implements Desk.Kind<ApprovedTrade> {
     private final EntryExecutor executor;
     private final Desk<ApprovedTrade> desk;
 
-    public EntryDesk(OrderLedger ledger, EntryExecutor executor, OperationalErrors errors, OrderConfig config) {
+    public EntryDesk(OrderLedger ledger, EntryExecutor executor, OperationalErrors errors, OrderConfig config,
+            Workers workers) {
         this.executor = executor;
-        this.desk = new Desk<>(ledger, this, errors, WORKERS, config.resumeEvery(), config.retryAfter());
+        this.desk = new Desk<>(ledger, this, errors, workers, WORKERS, config.resumeEvery(), config.retryAfter());
     }
 
     void onStart(@Observes StartupEvent start) {

@@ -4,6 +4,7 @@ import dev.tradeloop.events.money.Money;
 import dev.tradeloop.risk.config.RiskConfig;
 import dev.tradeloop.risk.messaging.PortfolioFeed;
 import dev.tradeloop.support.TradingMethods;
+import dev.tradeloop.support.Workers;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -33,12 +34,14 @@ public class RiskChecks {
     private final RiskConfig config;
     private final Clock clock;
     private volatile Instant lastCheck;
+    private final Workers workers;
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             runnable -> new Thread(runnable, "risk-checks"));
 
     public RiskChecks(TradingStateAuthority authority, Portfolio portfolio, PortfolioFeed feed, TradingMethods methods,
-            RiskConfig config, Clock clock) {
+            RiskConfig config, Clock clock, Workers workers) {
+        this.workers = workers;
         this.authority = authority;
         this.portfolio = portfolio;
         this.feed = feed;
@@ -51,7 +54,8 @@ public class RiskChecks {
 
     void onStart(@Observes StartupEvent start) {
         long every = config.checkInterval().toMillis();
-        timer.scheduleWithFixedDelay(this::check, every, every, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(workers.rounds("risk-checks", this::check), every, every,
+                TimeUnit.MILLISECONDS);
     }
 
     void onStop(@Observes ShutdownEvent stop) {

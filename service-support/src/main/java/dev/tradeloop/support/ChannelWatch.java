@@ -32,7 +32,7 @@ public class ChannelWatch {
     }
 
     void onStart(@Observes StartupEvent start) {
-        timer.scheduleWithFixedDelay(this::check, 2, 2, TimeUnit.SECONDS);
+        timer.scheduleWithFixedDelay(workers.rounds("channel-watch", this::check), 2, 2, TimeUnit.SECONDS);
     }
 
     void onStop(@Observes ShutdownEvent stop) {

@@ -24,6 +24,40 @@ public class Workers {
         this.alerts = alerts;
     }
 
+    /**
+     * The body of a thread the service lives by (a feed, a relay), as the thread runs it: it returns
+     * when the service stops; anything that escapes it (an exception it did not handle, an
+     * {@link Error}) means the thread is dead, and says so here before it ends the thread.
+     */
+    public Runnable loop(String worker, Runnable body) {
+        return () -> {
+            try {
+                body.run();
+            } catch (RuntimeException | Error e) {
+                stopped(worker, e);
+                throw e;
+            }
+        };
+    }
+
+    /**
+     * One round of a task a timer runs again and again: an exception that escapes a round is logged
+     * and the next round runs (a timer whose task throws never runs it again, silently); an
+     * {@link Error} stops the task, which says so here.
+     */
+    public Runnable rounds(String worker, Runnable round) {
+        return () -> {
+            try {
+                round.run();
+            } catch (RuntimeException e) {
+                Log.errorf(e, "%s failed this round; the next round runs", worker);
+            } catch (Error e) {
+                stopped(worker, e);
+                throw e;
+            }
+        };
+    }
+
     /** {@code worker} stopped and will do nothing more until the service is restarted. */
     public void stopped(String worker, Throwable cause) {
         stopped(worker, cause.getClass().getSimpleName() + ": " + cause.getMessage());

@@ -19,6 +19,7 @@ import dev.tradeloop.exchange.rest.ExchangeException;
 import dev.tradeloop.exchange.rest.KalshiClient;
 import dev.tradeloop.support.EventPublisher;
 import dev.tradeloop.support.OperationalErrors;
+import dev.tradeloop.support.Workers;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -65,10 +66,12 @@ public class MarketDataFeed implements FeedListener {
     private MarketFeed feed;
     private final SeriesFees fees = new SeriesFees();
     private final Set<String> unwatchable = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Workers workers;
 
     public MarketDataFeed(MarketDataConfig config, Instance<KalshiClient> client, Instance<ApiCredentials> credentials,
             Instance<ExchangeEnvironment> environment, EventPublisher publisher, OperationalErrors errors, Clock clock,
-            io.micrometer.core.instrument.MeterRegistry registry) {
+            io.micrometer.core.instrument.MeterRegistry registry, Workers workers) {
+        this.workers = workers;
         this.registry = registry;
         this.config = config;
         this.client = client;
@@ -95,7 +98,8 @@ public class MarketDataFeed implements FeedListener {
         }
         feed.start();
         long every = config.refresh().toMillis();
-        refresher.scheduleWithFixedDelay(this::refresh, every, every, TimeUnit.MILLISECONDS);
+        refresher.scheduleWithFixedDelay(workers.rounds("market-list-refresh", this::refresh), every, every,
+                TimeUnit.MILLISECONDS);
         Log.infof("watching %d open markets on %s", open.size(), environment.get().restBase());
     }
 

@@ -4,6 +4,7 @@ import dev.tradeloop.events.AlertCode;
 import dev.tradeloop.events.AlertSeverity;
 import dev.tradeloop.monitor.config.MonitorConfig;
 import dev.tradeloop.support.Alerts;
+import dev.tradeloop.support.Workers;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,7 +43,11 @@ public class MonitorSupervision implements HealthCheck {
         return thread;
     });
 
-    public MonitorSupervision(TaskActivity activity, MonitorConfig config, Alerts alerts, Clock clock) {
+    private final Workers workers;
+
+    public MonitorSupervision(TaskActivity activity, MonitorConfig config, Alerts alerts, Clock clock,
+            Workers workers) {
+        this.workers = workers;
         this.activity = activity;
         this.config = config;
         this.alerts = alerts;
@@ -50,7 +55,8 @@ public class MonitorSupervision implements HealthCheck {
     }
 
     void onStart(@Observes StartupEvent start) {
-        timer.scheduleWithFixedDelay(this::alertStalled, 10, 10, TimeUnit.SECONDS);
+        timer.scheduleWithFixedDelay(workers.rounds("monitor-supervision", this::alertStalled), 10, 10,
+                TimeUnit.SECONDS);
     }
 
     void onStop(@Observes ShutdownEvent stop) {

@@ -1,6 +1,7 @@
 package dev.tradeloop.portfolio.alerts;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tradeloop.support.Workers;
 import dev.tradeloop.support.jdbc.Sql;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -45,7 +46,11 @@ public class AlertSender {
     private Thread thread;
     private volatile boolean running = true;
 
-    public AlertSender(DataSource dataSource, AlertWebhookConfig config, ObjectMapper json, Clock clock) {
+    private final Workers workers;
+
+    public AlertSender(DataSource dataSource, AlertWebhookConfig config, ObjectMapper json, Clock clock,
+            Workers workers) {
+        this.workers = workers;
         this.dataSource = dataSource;
         this.config = config;
         this.json = json;
@@ -57,7 +62,7 @@ public class AlertSender {
             Log.info("no alert webhook (tradeloop.alerts.webhook-url): alerts are shown, not sent");
             return;
         }
-        thread = new Thread(this::run, "alert-sender");
+        thread = new Thread(workers.loop("alert-sender", this::run), "alert-sender");
         thread.setDaemon(true);
         thread.start();
     }
