@@ -92,8 +92,8 @@ public final class Desk<R extends Event> {
 
     /** Resumes the unfinished requests now, then every {@code resumeEvery}. */
     public void start() {
-        workers.scheduleWithFixedDelay(supervision.rounds(kind.purpose().name().toLowerCase() + "-resume",
-                this::resume), 0, resumeEvery.toMillis(), TimeUnit.MILLISECONDS);
+        workers.scheduleWithFixedDelay(supervision.rounds(name() + "-resume", this::resume), 0,
+                resumeEvery.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     public void stop() {
@@ -120,15 +120,21 @@ public final class Desk<R extends Event> {
             for (Execution unfinished : ledger.unclaimed(kind.purpose())) {
                 if (!workedHere.contains(unfinished.positionId())) {
                     R request = kind.topic().codec().decode(unfinished.requestJson().getBytes(StandardCharsets.UTF_8));
-                    Log.infof("resuming %s %s", kind.purpose(), unfinished.executionId());
+                    Log.infof("resuming %s %s (execution %s)", name(), unfinished.positionId(),
+                            unfinished.executionId());
                     schedule(request);
                 }
             }
         } catch (SQLException e) {
             errors.report(ErrorKind.DATABASE, "order ledger", e.getMessage(), "resume " + kind.purpose());
         } catch (RuntimeException e) {
-            Log.errorf(e, "could not look for %s executions to resume", kind.purpose());
+            Log.errorf(e, "could not look for %s executions to resume", name());
         }
+    }
+
+    /** The desk's kind in the words of its logs: entry, exit. */
+    private String name() {
+        return kind.purpose().name().toLowerCase();
     }
 
     private synchronized Set<String> workedHere() {
@@ -167,8 +173,8 @@ public final class Desk<R extends Event> {
         try (Correlation correlation = Correlation.of(kind.correlationId(request))) {
             Optional<Claim> claim = ledger.claim(kind.purpose(), kind.positionId(request));
             if (claim.isEmpty()) {
-                Log.infof("%s %s: another instance is working this position; it waits", kind.purpose(),
-                        kind.executionIdOf(request));
+                Log.infof("%s %s: another instance is working this position; it waits", name(),
+                        kind.positionId(request));
             } else {
                 try (Claim held = claim.get()) {
                     if (ledger.isActive(kind.executionIdOf(request))) {
@@ -177,7 +183,7 @@ public final class Desk<R extends Event> {
                 }
             }
         } catch (OrderRunner.TryLater e) {
-            Log.warnf("%s %s waits: %s", kind.purpose(), kind.executionIdOf(request), e.getMessage());
+            Log.warnf("%s %s waits: %s", name(), kind.positionId(request), e.getMessage());
             again = true;
         } catch (SQLException e) {
             errors.report(ErrorKind.DATABASE, "order ledger", e.getMessage(), kind.correlationId(request));
@@ -186,10 +192,10 @@ public final class Desk<R extends Event> {
             Thread.currentThread().interrupt();
             return; // shutting down: the ledger has it for the next start
         } catch (RuntimeException e) {
-            Log.errorf(e, "%s %s failed; trying again", kind.purpose(), kind.executionIdOf(request));
+            Log.errorf(e, "%s %s failed; trying again", name(), kind.positionId(request));
             again = true;
         } catch (Error e) {
-            supervision.stopped(kind.purpose().name().toLowerCase() + "-desk", e);
+            supervision.stopped(name() + "-desk", e);
             throw e;
         }
         if (again && !workers.isShutdown()) {
