@@ -24,6 +24,7 @@ topic --topic order-events --partitions 6 --replication-factor 1 --config cleanu
 topic --topic fills --partitions 6 --replication-factor 1 --config cleanup.policy=delete --config retention.ms=-1
 topic --topic exit-triggers --partitions 6 --replication-factor 1 --config cleanup.policy=delete --config retention.ms=-1
 topic --topic position-events --partitions 6 --replication-factor 1 --config cleanup.policy=delete --config retention.ms=-1
+topic --topic position-marks --partitions 6 --replication-factor 1 --config cleanup.policy=compact,delete --config retention.ms=604800000
 topic --topic trading-state --partitions 1 --replication-factor 1 --config cleanup.policy=compact
 topic --topic account-balance --partitions 1 --replication-factor 1 --config cleanup.policy=compact
 topic --topic operational-errors --partitions 1 --replication-factor 1 --config cleanup.policy=delete --config retention.ms=604800000
@@ -37,6 +38,7 @@ topic --topic order-events.dlq --partitions 6 --replication-factor 1 --config cl
 topic --topic fills.dlq --partitions 6 --replication-factor 1 --config cleanup.policy=delete --config retention.ms=2592000000
 topic --topic exit-triggers.dlq --partitions 6 --replication-factor 1 --config cleanup.policy=delete --config retention.ms=2592000000
 topic --topic position-events.dlq --partitions 6 --replication-factor 1 --config cleanup.policy=delete --config retention.ms=2592000000
+topic --topic position-marks.dlq --partitions 6 --replication-factor 1 --config cleanup.policy=delete --config retention.ms=2592000000
 topic --topic trading-state.dlq --partitions 1 --replication-factor 1 --config cleanup.policy=delete --config retention.ms=2592000000
 topic --topic account-balance.dlq --partitions 1 --replication-factor 1 --config cleanup.policy=delete --config retention.ms=2592000000
 topic --topic operational-errors.dlq --partitions 1 --replication-factor 1 --config cleanup.policy=delete --config retention.ms=2592000000
@@ -64,6 +66,7 @@ allow User:risk-service --topic approved-trades.dlq --operation Write --operatio
 allow User:risk-service --topic order-events.dlq --operation Write --operation Describe
 allow User:risk-service --topic fills.dlq --operation Write --operation Describe
 allow User:risk-service --topic position-events.dlq --operation Write --operation Describe
+allow User:risk-service --topic position-marks.dlq --operation Write --operation Describe
 allow User:risk-service --topic account-balance.dlq --operation Write --operation Describe
 allow User:risk-service --topic operational-errors.dlq --operation Write --operation Describe
 allow User:risk-service --topic trading-state.dlq --operation Write --operation Describe
@@ -71,6 +74,7 @@ allow User:risk-service --topic edges --operation Read --operation Describe
 allow User:risk-service --topic order-events --operation Read --operation Describe
 allow User:risk-service --topic fills --operation Read --operation Describe
 allow User:risk-service --topic position-events --operation Read --operation Describe
+allow User:risk-service --topic position-marks --operation Read --operation Describe
 allow User:risk-service --group risk-service --resource-pattern-type prefixed --operation Read --operation Describe
 user order-service "${TRADELOOP_KAFKA_PASSWORD_ORDER_SERVICE:?}"
 allow User:order-service --topic order-events --operation Write --operation Describe
@@ -85,6 +89,7 @@ allow User:order-service --topic trading-state --operation Read --operation Desc
 allow User:order-service --group order-service --resource-pattern-type prefixed --operation Read --operation Describe
 user monitor-service "${TRADELOOP_KAFKA_PASSWORD_MONITOR_SERVICE:?}"
 allow User:monitor-service --topic position-events --operation Write --operation Describe
+allow User:monitor-service --topic position-marks --operation Write --operation Describe
 allow User:monitor-service --topic exit-triggers --operation Write --operation Describe
 allow User:monitor-service --topic alerts --operation Write --operation Describe
 allow User:monitor-service --topic operational-errors --operation Write --operation Describe
@@ -119,6 +124,7 @@ user portfolio-service "${TRADELOOP_KAFKA_PASSWORD_PORTFOLIO_SERVICE:?}"
 allow User:portfolio-service --topic alerts --operation Write --operation Describe --operation Read
 allow User:portfolio-service --topic operational-errors --operation Write --operation Describe
 allow User:portfolio-service --topic position-events.dlq --operation Write --operation Describe
+allow User:portfolio-service --topic position-marks.dlq --operation Write --operation Describe
 allow User:portfolio-service --topic order-events.dlq --operation Write --operation Describe
 allow User:portfolio-service --topic fills.dlq --operation Write --operation Describe
 allow User:portfolio-service --topic risk-decisions.dlq --operation Write --operation Describe
@@ -126,6 +132,7 @@ allow User:portfolio-service --topic trading-state.dlq --operation Write --opera
 allow User:portfolio-service --topic alerts.dlq --operation Write --operation Describe
 allow User:portfolio-service --topic account-balance.dlq --operation Write --operation Describe
 allow User:portfolio-service --topic position-events --operation Read --operation Describe
+allow User:portfolio-service --topic position-marks --operation Read --operation Describe
 allow User:portfolio-service --topic order-events --operation Read --operation Describe
 allow User:portfolio-service --topic fills --operation Read --operation Describe
 allow User:portfolio-service --topic risk-decisions --operation Read --operation Describe
@@ -134,4 +141,4 @@ allow User:portfolio-service --topic account-balance --operation Read --operatio
 allow User:portfolio-service --group portfolio-service --resource-pattern-type prefixed --operation Read --operation Describe
 user scenario-model "${TRADELOOP_KAFKA_PASSWORD_SCENARIO_MODEL:?}"
 allow User:scenario-model --topic predictions --operation Write --operation Describe
-echo "topics: 26 in the catalog; users: 7 with their ACLs"
+echo "topics: 28 in the catalog; users: 7 with their ACLs"

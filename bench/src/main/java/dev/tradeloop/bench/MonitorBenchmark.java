@@ -102,8 +102,9 @@ public final class MonitorBenchmark {
         rows.add(bench.pipe("at_least_once"));
         rows.add(bench.monitor("at_least_once"));
         System.out.println();
-        System.out.println("| run | guarantee | latency p50 ms | p99 ms | p99.9 ms | samples | sustained ticks/s | evaluations/s |");
-        System.out.println("|---|---|---|---|---|---|---|---|");
+        System.out.println("| run | guarantee | latency p50 ms | p99 ms | p99.9 ms | samples | sustained ticks/s "
+                + "| evaluations/s | records out/s (steady) | GC collections | GC pause ms | peak heap MB |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
         rows.forEach(System.out::println);
         bench.producer.close();
         System.exit(0);
@@ -115,6 +116,7 @@ public final class MonitorBenchmark {
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream(Topics.PRICE_TICKS.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()))
                 .to(PIPE_OUT, Produced.with(Serdes.String(), Serdes.ByteArray()));
+        GcFigures gc = GcFigures.start();
         try (KafkaStreams streams = start(builder.build(), "bench-pipe-" + guarantee, guarantee);
                 KafkaConsumer<String, byte[]> out = consumerAtEnd(PIPE_OUT)) {
             Latencies latencies = new Latencies();
@@ -125,10 +127,12 @@ public final class MonitorBenchmark {
                     latencies.add(micros() - sent);
                 }
             });
+            long out0 = recordsIn(PIPE_OUT);
             steadyTicks(prefix, (market, at) -> sentAt.put(market, at), false);
+            double outPerSecond = (recordsIn(PIPE_OUT) - out0) / (double) seconds;
             double throughput = floodThroughput(prefix, "bench-pipe-" + guarantee);
             stop(reader);
-            return row("bare pipe (baseline)", guarantee, latencies, throughput, 1);
+            return row("bare pipe (baseline)", guarantee, latencies, throughput, 1, outPerSecond, gc);
         }
     }
 
@@ -137,6 +141,7 @@ public final class MonitorBenchmark {
         MethodCatalog methods = MethodCatalog.load(Path.of(System.getProperty("tradeloop.methods.dir", "methods")));
         Topology topology = MonitorTopology.build(new StreamsBuilder(), methods::get, Duration.ofMinutes(2));
         String application = "bench-monitor-" + guarantee;
+        GcFigures gc = GcFigures.start();
         try (KafkaStreams streams = start(topology, application, guarantee);
                 KafkaConsumer<String, byte[]> events = consumerAtEnd(Topics.POSITION_EVENTS.name());
                 KafkaConsumer<String, byte[]> triggers = consumerAtEnd(Topics.EXIT_TRIGGERS.name())) {
@@ -150,12 +155,19 @@ public final class MonitorBenchmark {
                     latencies.add(micros() - crashed);
                 }
             });
+            long events0 = recordsIn(Topics.POSITION_EVENTS.name());
+            long marks0 = recordsIn(Topics.POSITION_MARKS.name());
             steadyTicks(prefix, crashedAt::put, true);
+            long changes = recordsIn(Topics.POSITION_EVENTS.name()) - events0;
+            long marks = recordsIn(Topics.POSITION_MARKS.name()) - marks0;
             double throughput = floodThroughput(prefix, application);
             stop(reader);
+            System.out.printf("  %s: while ticking, %,.0f position events/s and %,.0f marks/s%n", guarantee,
+                    changes / (double) seconds, marks / (double) seconds);
             System.out.printf("  %s: %d exit triggers measured; median latency (ms) by tenth of the run: %s%n",
                     guarantee, latencies.count(), latencies.medianByTenth());
-            return row("monitor", guarantee, latencies, throughput, perMarket);
+            return row("monitor", guarantee, latencies, throughput, perMarket, (changes + marks) / (double) seconds,
+                    gc);
         }
     }
 
@@ -332,9 +344,19 @@ public final class MonitorBenchmark {
     }
 
     private static String row(String run, String guarantee, Latencies latencies, double ticksPerSecond,
-            int evaluationsPerTick) {
-        return String.format("| %s | %s | %s | %s | %s | %d | %,.0f | %,.0f |", run, guarantee,
+            int evaluationsPerTick, double recordsOutPerSecond, GcFigures gc) {
+        return String.format("| %s | %s | %s | %s | %s | %d | %,.0f | %,.0f | %,.0f | %s |", run, guarantee,
                 latencies.percentile(50), latencies.percentile(99), latencies.percentile(99.9), latencies.count(),
-                ticksPerSecond, ticksPerSecond * evaluationsPerTick);
+                ticksPerSecond, ticksPerSecond * evaluationsPerTick, recordsOutPerSecond, gc);
+    }
+
+    /** How many records {@code topic} holds: the sum of its partitions' end offsets (transaction markers too). */
+    private long recordsIn(String topic) throws Exception {
+        Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
+        kafka.admin().describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
+                .forEach(p -> latest.put(new TopicPartition(topic, p.partition()),
+                        org.apache.kafka.clients.admin.OffsetSpec.latest()));
+        return kafka.admin().listOffsets(latest).all().get().values().stream()
+                .mapToLong(org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
     }
 }

@@ -16,7 +16,8 @@ import java.util.UUID;
 @JsonIgnoreProperties(value = "schemaVersion", allowGetters = true)
 public sealed interface Event
         permits PriceTick, Prediction, Edge, ApprovedTrade, RiskDecision, OrderEvent, Fill,
-                ExitTrigger, PositionEvent, TradingState, AccountEvent, OperationalError, Alert, DeadLetter {
+                ExitTrigger, PositionEvent, PositionMarked, TradingState, AccountEvent, OperationalError, Alert,
+                DeadLetter {
 
     UUID eventId();
 

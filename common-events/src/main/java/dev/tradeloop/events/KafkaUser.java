@@ -9,6 +9,7 @@ import static dev.tradeloop.events.Topics.FILLS;
 import static dev.tradeloop.events.Topics.OPERATIONAL_ERRORS;
 import static dev.tradeloop.events.Topics.ORDER_EVENTS;
 import static dev.tradeloop.events.Topics.POSITION_EVENTS;
+import static dev.tradeloop.events.Topics.POSITION_MARKS;
 import static dev.tradeloop.events.Topics.PREDICTIONS;
 import static dev.tradeloop.events.Topics.PRICE_TICKS;
 import static dev.tradeloop.events.Topics.RISK_DECISIONS;
@@ -46,16 +47,17 @@ public enum KafkaUser {
     EDGE_SERVICE("edge-service", Kind.SERVICE, List.of(PRICE_TICKS, PREDICTIONS, EDGES),
             List.of(PRICE_TICKS, PREDICTIONS, TRADING_STATE)),
     RISK_SERVICE("risk-service", Kind.SERVICE, List.of(APPROVED_TRADES, RISK_DECISIONS, TRADING_STATE, ACCOUNT_BALANCE),
-            List.of(EDGES, APPROVED_TRADES, ORDER_EVENTS, FILLS, POSITION_EVENTS, ACCOUNT_BALANCE,
+            List.of(EDGES, APPROVED_TRADES, ORDER_EVENTS, FILLS, POSITION_EVENTS, POSITION_MARKS, ACCOUNT_BALANCE,
                     OPERATIONAL_ERRORS, TRADING_STATE)),
     ORDER_SERVICE("order-service", Kind.SERVICE, List.of(ORDER_EVENTS, FILLS, ACCOUNT_BALANCE),
             List.of(APPROVED_TRADES, TRADING_STATE)),
-    MONITOR_SERVICE("monitor-service", Kind.STREAMS_SERVICE, List.of(POSITION_EVENTS, EXIT_TRIGGERS),
+    MONITOR_SERVICE("monitor-service", Kind.STREAMS_SERVICE, List.of(POSITION_EVENTS, POSITION_MARKS, EXIT_TRIGGERS),
             List.of(PRICE_TICKS, PREDICTIONS, FILLS, ORDER_EVENTS, RISK_DECISIONS, TRADING_STATE)),
     EXIT_SERVICE("exit-service", Kind.SERVICE, List.of(ORDER_EVENTS, FILLS, ACCOUNT_BALANCE),
             List.of(EXIT_TRIGGERS, TRADING_STATE)),
     PORTFOLIO_SERVICE("portfolio-service", Kind.SERVICE, List.of(),
-            List.of(POSITION_EVENTS, ORDER_EVENTS, FILLS, RISK_DECISIONS, TRADING_STATE, ALERTS, ACCOUNT_BALANCE)),
+            List.of(POSITION_EVENTS, POSITION_MARKS, ORDER_EVENTS, FILLS, RISK_DECISIONS, TRADING_STATE, ALERTS,
+                    ACCOUNT_BALANCE)),
     /** The exchange simulator's scenario model: it writes predictions, as any model may. */
     SCENARIO_MODEL("scenario-model", Kind.MODEL, List.of(PREDICTIONS), List.of());
 

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * How long a topic keeps its messages: for ever (the event log the figures are rebuilt from), for a
- * time, or compacted to the latest value per key.
+ * time, or compacted to the latest value per key (for ever, or until that value is older than a time).
  */
 public record Retention(boolean compacted, Optional<Duration> time) {
 
@@ -22,10 +22,16 @@ public record Retention(boolean compacted, Optional<Duration> time) {
         return new Retention(true, Optional.empty());
     }
 
+    /** The latest value per key, dropped once it is older than {@code time}: a key that stopped changing goes. */
+    public static Retention compactedLatestPerKeyFor(Duration time) {
+        return new Retention(true, Optional.of(time));
+    }
+
     /** The broker topic configuration for this retention. */
     public Map<String, String> topicConfig() {
         if (compacted) {
-            return Map.of("cleanup.policy", "compact");
+            return time.map(d -> Map.of("cleanup.policy", "compact,delete",
+                    "retention.ms", Long.toString(d.toMillis()))).orElse(Map.of("cleanup.policy", "compact"));
         }
         String millis = time.map(d -> Long.toString(d.toMillis())).orElse("-1");
         return Map.of("cleanup.policy", "delete", "retention.ms", millis);

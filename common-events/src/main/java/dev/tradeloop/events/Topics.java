@@ -26,6 +26,7 @@ public final class Topics {
     public static final String FILLS_NAME = "fills";
     public static final String EXIT_TRIGGERS_NAME = "exit-triggers";
     public static final String POSITION_EVENTS_NAME = "position-events";
+    public static final String POSITION_MARKS_NAME = "position-marks";
     public static final String TRADING_STATE_NAME = "trading-state";
     public static final String ACCOUNT_BALANCE_NAME = "account-balance";
     public static final String OPERATIONAL_ERRORS_NAME = "operational-errors";
@@ -52,6 +53,9 @@ public final class Topics {
             ExitTrigger.class, POSITION_PARTITIONS, Retention.forever());
     public static final Topic<PositionEvent> POSITION_EVENTS = topic(POSITION_EVENTS_NAME, KeyKind.POSITION_ID,
             PositionEvent.class, POSITION_PARTITIONS, Retention.forever());
+    /** Each open position's latest mark; a position closed a week ago has none left. */
+    public static final Topic<PositionMarked> POSITION_MARKS = topic(POSITION_MARKS_NAME, KeyKind.POSITION_ID,
+            PositionMarked.class, POSITION_PARTITIONS, Retention.compactedLatestPerKeyFor(WEEK));
     public static final Topic<TradingState> TRADING_STATE = topic(TRADING_STATE_NAME, KeyKind.ACCOUNT,
             TradingState.class, 1, Retention.compactedLatestPerKey());
     public static final Topic<AccountEvent> ACCOUNT_BALANCE = topic(ACCOUNT_BALANCE_NAME, KeyKind.ACCOUNT,
@@ -62,7 +66,8 @@ public final class Topics {
             Alert.class, 1, Retention.of(MONTH));
 
     private static final List<Topic<?>> EVENT_TOPICS = List.of(PRICE_TICKS, PREDICTIONS, EDGES, APPROVED_TRADES,
-            RISK_DECISIONS, ORDER_EVENTS, FILLS, EXIT_TRIGGERS, POSITION_EVENTS, TRADING_STATE, ACCOUNT_BALANCE, OPERATIONAL_ERRORS, ALERTS);
+            RISK_DECISIONS, ORDER_EVENTS, FILLS, EXIT_TRIGGERS, POSITION_EVENTS, POSITION_MARKS, TRADING_STATE,
+            ACCOUNT_BALANCE, OPERATIONAL_ERRORS, ALERTS);
 
     private Topics() {
     }

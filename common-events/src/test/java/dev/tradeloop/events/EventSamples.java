@@ -128,8 +128,6 @@ public final class EventSamples {
                 new PositionIncreased(id(), NOW, CORRELATION, POSITION, MARKET, Contracts.whole(7), price("0.4400"),
                         Money.parse("0.1800"), Contracts.whole(50), Money.parse("22.0000"), Money.parse("0.9200"),
                         "trade-2"),
-                new PositionMarked(id(), NOW, CORRELATION, POSITION, MARKET, price("0.4900"), Contracts.whole(50),
-                        Money.parse("1.5800"), new BigDecimal("0.071818")),
                 new TrailingStopActivated(id(), NOW, CORRELATION, POSITION, MARKET, price("0.6600"),
                         new BigDecimal("0.05"), new BigDecimal("0.6270")),
                 new TrailingStopMoved(id(), NOW, CORRELATION, POSITION, MARKET, price("0.6900"),
@@ -148,11 +146,16 @@ public final class EventSamples {
                         Money.ZERO, Money.parse("-11.9000")));
     }
 
+    public static PositionMarked positionMarked() {
+        return new PositionMarked(id(), NOW, CORRELATION, POSITION, MARKET, price("0.4900"), Contracts.whole(50),
+                Money.parse("1.5800"), new BigDecimal("0.071818"));
+    }
+
     /** One sample of every concrete event type. */
     public static List<Event> all() {
         List<Event> all = new java.util.ArrayList<>(List.of(priceTick(), prediction(), edge(), approvedTrade(),
                 riskDecision(), orderEvent(), fill(), exitTrigger(), tradingState(), balanceReported(), reconciliationRun(), operationalError(), alert(),
-                deadLetter()));
+                deadLetter(), positionMarked()));
         all.addAll(positionEvents());
         return all;
     }

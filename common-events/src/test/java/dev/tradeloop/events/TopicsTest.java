@@ -12,9 +12,10 @@ class TopicsTest {
     void the_catalog_holds_every_topic_of_the_architecture_and_a_dead_letter_topic_for_each() {
         assertThat(Topics.eventTopics()).extracting(Topic::name).containsExactly(
                 "price-ticks", "predictions", "edges", "approved-trades", "risk-decisions", "order-events",
-                "fills", "exit-triggers", "position-events", "trading-state", "account-balance", "operational-errors",
+                "fills", "exit-triggers", "position-events", "position-marks", "trading-state", "account-balance",
+                "operational-errors",
                 "alerts");
-        assertThat(Topics.all()).hasSize(26);
+        assertThat(Topics.all()).hasSize(28);
         for (Topic<?> topic : Topics.eventTopics()) {
             Topic<DeadLetter> dlq = Topics.deadLetterOf(topic);
             assertThat(dlq.name()).isEqualTo(topic.name() + ".dlq");
@@ -47,5 +48,7 @@ class TopicsTest {
         assertThat(Topics.PREDICTIONS.brokerConfig()).isEqualTo(Map.of("cleanup.policy", "compact"));
         assertThat(Topics.ACCOUNT_BALANCE.brokerConfig()).isEqualTo(Map.of("cleanup.policy", "compact"));
         assertThat(Topics.PRICE_TICKS.brokerConfig()).containsEntry("retention.ms", "86400000");
+        assertThat(Topics.POSITION_MARKS.brokerConfig()).isEqualTo(Map.of("cleanup.policy", "compact,delete",
+                "retention.ms", "604800000"));
     }
 }

@@ -11,6 +11,8 @@ import dev.tradeloop.events.MarketStatus;
 import dev.tradeloop.events.MethodRef;
 import dev.tradeloop.events.OrderPurpose;
 import dev.tradeloop.events.PositionEvent;
+import dev.tradeloop.events.PositionMarked;
+import dev.tradeloop.events.PositionOpened;
 import dev.tradeloop.events.PriceTick;
 import dev.tradeloop.events.Side;
 import dev.tradeloop.events.Topics;
@@ -59,9 +61,13 @@ class MonitorServiceTest {
                 new MethodRef("kelly-quarter", 1)));
 
         try (TopicReader<PositionEvent> events = kafka.reader(Topics.POSITION_EVENTS);
+                TopicReader<PositionMarked> marks = kafka.reader(Topics.POSITION_MARKS);
                 TopicReader<ExitTrigger> triggers = kafka.reader(Topics.EXIT_TRIGGERS)) {
-            var opened = events.awaitCount(e -> e.positionId().equals(position), 2, DEADLINE);
-            assertThat(opened).extracting(PositionEvent::type).containsExactly("PositionOpened", "PositionMarked");
+            assertThat(events.await(e -> e.positionId().equals(position), DEADLINE))
+                    .isInstanceOf(PositionOpened.class);
+            PositionMarked mark = marks.await(m -> m.positionId().equals(position), DEADLINE);
+            assertThat(mark.mark()).isEqualTo(Price.parse("0.49"));
+            assertThat(mark.unrealizedPnl()).isEqualTo(Money.parse("-2.75"));
 
             Awaitility.await("GET /positions/" + position).atMost(DEADLINE).pollInterval(Duration.ofMillis(200))
                     .until(() -> given().when().get("/positions/" + position).statusCode() == 200);

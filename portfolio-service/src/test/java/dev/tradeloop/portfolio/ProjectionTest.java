@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.tradeloop.events.DeadLetter;
+import dev.tradeloop.events.PositionMarked;
 import dev.tradeloop.events.PositionOpened;
 import dev.tradeloop.events.Side;
 import dev.tradeloop.events.Topics;
 import dev.tradeloop.events.json.DecodeFailure;
 import dev.tradeloop.events.money.Contracts;
 import dev.tradeloop.events.money.Money;
+import dev.tradeloop.events.money.Price;
 import dev.tradeloop.testkit.KafkaTestResource;
 import dev.tradeloop.testkit.PositionStory;
 import dev.tradeloop.testkit.PostgresTestResource;
@@ -19,10 +21,12 @@ import dev.tradeloop.testkit.TopicReader;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The projection of a position's whole life, read back through the query API to the cent. */
@@ -45,6 +49,33 @@ class ProjectionTest {
         given().get("/exchange").then().statusCode(200)
                 .body("exchange", org.hamcrest.Matchers.equalTo("sim"))
                 .body("realMoney", org.hamcrest.Matchers.equalTo(false));
+    }
+
+    @Test
+    void a_mark_read_before_its_position_opened_is_shown_once_it_opens_and_an_older_or_late_one_changes_nothing() {
+        PositionStory story = new PositionStory();
+        kafka.produce(Topics.POSITION_MARKS, story.positionId, story.marked); // before the position exists
+        PositionMarked older = new PositionMarked(UUID.randomUUID(), story.marked.occurredAt().minusSeconds(1),
+                story.correlationId, story.positionId, story.market, Price.parse("0.55"), Contracts.whole(100),
+                Money.parse("-3.72"), new BigDecimal("-0.0634"));
+        kafka.produce(Topics.POSITION_MARKS, story.positionId, older);
+        kafka.produce(Topics.POSITION_EVENTS, story.positionId, story.opened);
+
+        JsonPath open = awaitPosition(story.positionId, "OPEN");
+        assertThat(open.getString("position.mark")).isEqualTo("0.6200");
+        assertThat(open.getString("position.unrealizedPnl")).isEqualTo("3.2800");
+
+        kafka.produce(Topics.POSITION_EVENTS, story.positionId, story.closed);
+        awaitPosition(story.positionId, "CLOSED");
+        kafka.produce(Topics.POSITION_MARKS, story.positionId, story.marked); // read after the close
+        PositionStory marker = new PositionStory();
+        kafka.produce(Topics.POSITION_MARKS, marker.positionId, marker.marked);
+        kafka.produce(Topics.POSITION_EVENTS, marker.positionId, marker.opened);
+        awaitPosition(marker.positionId, "OPEN");
+
+        JsonPath closed = awaitPosition(story.positionId, "CLOSED");
+        assertThat(closed.getString("position.mark")).isNull();
+        assertThat(closed.getString("position.unrealizedPnl")).isEqualTo("0.0000");
     }
 
     @Test

@@ -50,6 +50,7 @@ public final class Portfolio {
         Money heldCost = Money.ZERO;
         Money unrealized = Money.ZERO;
         Money realizedByPartials = Money.ZERO;
+        boolean ended;
 
         Position(String market, String event) {
             this.market = market;
@@ -113,22 +114,33 @@ public final class Portfolio {
     public synchronized void apply(PositionEvent event) {
         Position position = position(event.positionId(), event.marketTicker(), null);
         LocalDate day = LocalDate.ofInstant(event.occurredAt(), ZoneOffset.UTC);
-        if (event instanceof PositionMarked marked) {
-            position.unrealized = marked.unrealizedPnl();
-        } else if (event instanceof PositionPartiallyClosed partial) {
+        if (event instanceof PositionPartiallyClosed partial) {
             position.realizedByPartials = position.realizedByPartials.plus(partial.realizedPnl());
             addRealized(day, partial.realizedPnl());
         } else if (event instanceof PositionClosed closed) {
             addRealized(day, closed.realizedPnl().minus(position.realizedByPartials));
+            position.ended = true;
             position.unrealized = Money.ZERO;
             position.held = Contracts.ZERO; // its exit fills say so too; a closed position holds nothing
             position.heldCost = Money.ZERO;
         } else if (event instanceof PositionSettled settled) {
             // the settled position's realized P&L includes its partial exits, counted when they came
             addRealized(day, settled.realizedPnl().minus(position.realizedByPartials));
+            position.ended = true;
             position.unrealized = Money.ZERO;
             position.held = Contracts.ZERO; // the exchange paid it out: nothing is held any more
             position.heldCost = Money.ZERO;
+        }
+    }
+
+    /**
+     * What the position is worth now ({@code position-marks}). Marks and the position's history are
+     * read from two topics, so a mark may be read after the close: a closed position stays at zero.
+     */
+    public synchronized void apply(PositionMarked marked) {
+        Position position = position(marked.positionId(), marked.marketTicker(), null);
+        if (!position.ended) {
+            position.unrealized = marked.unrealizedPnl();
         }
     }
 

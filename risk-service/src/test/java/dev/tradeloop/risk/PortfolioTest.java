@@ -102,6 +102,20 @@ class PortfolioTest {
     }
 
     @Test
+    void a_mark_read_after_the_close_from_its_own_topic_leaves_the_closed_position_at_zero() {
+        // rebuilding from the log, the position's history is read before its fills and its marks
+        portfolio.apply(approved("p1", "KXA", "EV", 100));
+        portfolio.apply(new PositionClosed(UUID.randomUUID(), NOW, "c", "p1", "KXA", Contracts.whole(100),
+                Price.parse("0.45"), Money.ZERO, Money.parse("5.00"), Money.ZERO, Optional.empty(), "t2"));
+        portfolio.apply(fill("p1", "t1", Action.BUY, 100, "0.40"));
+
+        portfolio.apply(new PositionMarked(UUID.randomUUID(), NOW.minusSeconds(1), "c", "p1", "KXA",
+                Price.parse("0.30"), Contracts.whole(100), Money.parse("-10.00"), new BigDecimal("-0.25")));
+
+        assertThat(portfolio.dayPnl(TODAY)).isEqualTo(Money.parse("5.00"));
+    }
+
+    @Test
     void the_day_pnl_is_realized_today_plus_unrealized_of_what_is_held_and_a_close_does_not_count_partials_twice() {
         portfolio.balance(balance("10000"));
         portfolio.apply(approved("p1", "KXA", "EV", 100));

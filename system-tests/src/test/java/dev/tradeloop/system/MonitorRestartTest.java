@@ -49,12 +49,13 @@ class MonitorRestartTest {
         Stack stack = new Stack("monitor_restart");
         Stack.publishActiveState();
         try (TopicReader<PositionEvent> events = kafka.reader(Topics.POSITION_EVENTS);
+                TopicReader<PositionMarked> marks = kafka.reader(Topics.POSITION_MARKS);
                 TopicReader<ExitTrigger> triggers = kafka.reader(Topics.EXIT_TRIGGERS)) {
             ServiceProcess monitor = stack.start("monitor-service");
             try {
                 tick("0.49", "0.50");
                 kafka.produce(Topics.FILLS, position, entry());
-                events.awaitCount(e -> e.positionId().equals(position), 2, DEADLINE);
+                events.await(e -> e.positionId().equals(position) && e.type().equals("PositionOpened"), DEADLINE);
                 tick("0.58", "0.59"); // +16 %: partial exit stage 1 is triggered and in flight
                 triggers.await(t -> t.positionId().equals(position), DEADLINE);
             } finally {
@@ -69,8 +70,7 @@ class MonitorRestartTest {
                         && t.reason() == ExitReason.STOP_LOSS, DEADLINE);
                 assertThat(stopLoss.quantity()).isEqualTo(Contracts.whole(100));
                 tick("0.38", "0.39"); // after it: the stop loss is in flight, nothing new
-                events.await(e -> e.positionId().equals(position) && e instanceof PositionMarked marked
-                        && marked.mark().equals(Price.parse("0.38")), DEADLINE);
+                marks.await(m -> m.positionId().equals(position) && m.mark().equals(Price.parse("0.38")), DEADLINE);
             }
             List<ExitReason> sent = triggers.decoded().stream().filter(t -> t.positionId().equals(position))
                     .map(ExitTrigger::reason).toList();

@@ -36,9 +36,9 @@ class PortfolioReplayTest {
     private static final Duration DEADLINE = Duration.ofSeconds(90);
     private static final List<String> TABLES = List.of("position", "position_exit", "exit_attempt", "exchange_order",
             "order_event", "fill", "risk_decision", "alert", "trading_state", "reconciliation_run", "projected_event",
-            "read_offset");
-    private static final List<String> TOPICS = List.of("position-events", "order-events", "fills", "risk-decisions",
-            "trading-state", "alerts", "account-balance");
+            "position_mark", "read_offset");
+    private static final List<String> TOPICS = List.of("position-events", "position-marks", "order-events", "fills",
+            "risk-decisions", "trading-state", "alerts", "account-balance");
 
     @Test
     void dropping_the_tables_and_replaying_from_offset_0_rebuilds_identical_rows() throws Exception {

@@ -140,7 +140,7 @@ public final class PositionStory {
         kafka.produce(Topics.ORDER_EVENTS, positionId, entryOrder(OrderStatus.FILLED, 100));
         kafka.produce(Topics.FILLS, positionId, entryFill);
         kafka.produce(Topics.POSITION_EVENTS, positionId, opened);
-        kafka.produce(Topics.POSITION_EVENTS, positionId, marked);
+        kafka.produce(Topics.POSITION_MARKS, positionId, marked);
         kafka.produce(Topics.POSITION_EVENTS, positionId, trailing);
         kafka.produce(Topics.POSITION_EVENTS, positionId, partialTarget);
         kafka.produce(Topics.POSITION_EVENTS, positionId, halfSold);

@@ -64,7 +64,16 @@ public record Method(MethodRef ref, String description, Entry entry, Sizing sizi
     public record Liquidity(Price maxSpread, Contracts minVolume) {
     }
 
-    /** How often positions are re-evaluated without a tick, and when a mark is worth an event. */
-    public record Monitoring(Duration markInterval, Duration urgentInterval, BigDecimal nearThreshold, Price markStep) {
+    /**
+     * How often positions are re-evaluated without a tick ({@code markInterval}, {@code urgentInterval}
+     * within {@code nearThreshold} of a threshold), and when a mark is sent: moved by {@code markStep}
+     * or more, at most once per {@code marksAtMostEvery} (unless it crossed a threshold), and at least
+     * once per {@code markInterval}.
+     */
+    public record Monitoring(Duration markInterval, Duration urgentInterval, BigDecimal nearThreshold, Price markStep,
+            Duration marksAtMostEvery) {
+
+        /** A method that does not say ({@code monitoring.marks_at_most_every_ms}): once a second. */
+        public static final Duration MARKS_AT_MOST_EVERY = Duration.ofSeconds(1);
     }
 }

@@ -82,7 +82,8 @@ public final class MethodReader {
                 exits(),
                 new Method.Monitoring(seconds("monitoring.mark_interval_seconds"),
                         seconds("monitoring.urgent_interval_seconds"), decimal("monitoring.near_threshold", ZERO, ONE),
-                        price("monitoring.mark_step")));
+                        price("monitoring.mark_step"), millisOr("monitoring.marks_at_most_every_ms", 100, 60_000,
+                                Method.Monitoring.MARKS_AT_MOST_EVERY)));
         checkConsistency(method);
         refuseUnknownKeys(root, "");
         return method;
@@ -211,6 +212,15 @@ public final class MethodReader {
 
     private Duration seconds(String key) {
         return Duration.ofSeconds(integer(key, 1, 86_400));
+    }
+
+    /** A setting a method may leave out (one added after methods were written): {@code otherwise} then. */
+    private Duration millisOr(String key, int min, int max, Duration otherwise) {
+        JsonNode node = root;
+        for (String part : key.split("\\.")) {
+            node = node.path(part);
+        }
+        return node.isMissingNode() ? otherwise : Duration.ofMillis(integer(key, min, max));
     }
 
     private ExecutionStrategy strategy(String key) {

@@ -65,6 +65,20 @@ class MethodCatalogTest {
     }
 
     @Test
+    void how_often_marks_are_sent_is_a_setting_a_method_may_leave_out() throws IOException {
+        String every = defaultYaml().replace("  mark_step: \"0.01\"",
+                "  mark_step: \"0.01\"\n  marks_at_most_every_ms: 250");
+        String tooOften = every.replace("marks_at_most_every_ms: 250", "marks_at_most_every_ms: 5");
+
+        assertThat(MethodReader.parse(defaultYaml(), "test.yaml").monitoring().marksAtMostEvery())
+                .isEqualTo(java.time.Duration.ofSeconds(1));
+        assertThat(MethodReader.parse(every, "test.yaml").monitoring().marksAtMostEvery())
+                .isEqualTo(java.time.Duration.ofMillis(250));
+        assertThatThrownBy(() -> MethodReader.parse(tooOften, "test.yaml")).hasMessage("method kelly-quarter v1: "
+                + "monitoring.marks_at_most_every_ms must be a whole number from 100 to 60000, not 5");
+    }
+
+    @Test
     void an_unquoted_decimal_is_refused_so_yaml_never_makes_it_a_float() throws IOException {
         String yaml = defaultYaml().replace("kelly_fraction: \"0.25\"", "kelly_fraction: 0.25");
 

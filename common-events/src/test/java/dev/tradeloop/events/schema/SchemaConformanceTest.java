@@ -60,6 +60,8 @@ class SchemaConformanceTest {
         for (Event event : EventSamples.positionEvents()) {
             assertThat(topic.validate(wire(event))).as(event.type()).isEmpty();
         }
+        assertThat(topic.validate(wire(EventSamples.positionMarked()))).as("a mark is not a position event")
+                .isNotEmpty();
     }
 
     @Test

@@ -8,8 +8,7 @@ import dev.tradeloop.events.Fill;
 import dev.tradeloop.events.MethodRef;
 import dev.tradeloop.events.OrderEvent;
 import dev.tradeloop.events.PositionEvent;
-import dev.tradeloop.events.Prediction;
-import dev.tradeloop.events.PriceTick;
+import dev.tradeloop.events.PositionMarked;
 import dev.tradeloop.events.Topic;
 import dev.tradeloop.events.Topics;
 import dev.tradeloop.events.TradingState;
@@ -39,8 +38,9 @@ import org.apache.kafka.streams.state.Stores;
  * and its positions meet in one task without another hop. Every input is decoded on the way in;
  * what cannot be decoded goes to its topic's dead-letter topic, inside the same transaction. The
  * trading state is a global table every task reads, and so is the best edge waiting for capital
- * ({@link WaitingEdge}, from {@code risk-decisions}). Outputs: {@code position-events},
- * {@code exit-triggers} (both keyed by position id) and {@code alerts}. Every node and store is named,
+ * ({@link WaitingEdge}, from {@code risk-decisions}). Outputs: {@code position-events} (the positions'
+ * changes of state), {@code position-marks} (what each is worth now), {@code exit-triggers} (all three
+ * keyed by position id) and {@code alerts}. Every node and store is named,
  * so changelogs and internal topics keep their names across versions.
  */
 public final class MonitorTopology {
@@ -98,6 +98,10 @@ public final class MonitorTopology {
                         POSITIONS, TICKS, PREDICTIONS);
 
         out.split(Named.as("out-"))
+                .branch((key, event) -> event instanceof PositionMarked, Branched.withConsumer(stream -> stream
+                        .mapValues(event -> (PositionMarked) event, Named.as("as-position-mark"))
+                        .to(Topics.POSITION_MARKS.name(), Produced.with(KEYS, Topics.POSITION_MARKS.valueSerde())
+                                .withName("position-marks-out")), "position-marks"))
                 .branch((key, event) -> event instanceof PositionEvent, Branched.withConsumer(stream -> stream
                         .mapValues(event -> (PositionEvent) event, Named.as("as-position-event"))
                         .to(Topics.POSITION_EVENTS.name(), Produced.with(KEYS, Topics.POSITION_EVENTS.valueSerde())

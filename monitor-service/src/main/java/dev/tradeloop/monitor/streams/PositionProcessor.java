@@ -9,14 +9,14 @@ import dev.tradeloop.events.ExitTrigger;
 import dev.tradeloop.events.Fill;
 import dev.tradeloop.events.MethodRef;
 import dev.tradeloop.events.OrderEvent;
-import dev.tradeloop.events.Prediction;
 import dev.tradeloop.events.PositionSettled;
+import dev.tradeloop.events.Prediction;
 import dev.tradeloop.events.PriceTick;
 import dev.tradeloop.events.Topic;
 import dev.tradeloop.events.Topics;
+import dev.tradeloop.events.TradingState;
 import dev.tradeloop.events.json.DecodeFailure;
 import dev.tradeloop.events.money.Money;
-import dev.tradeloop.events.TradingState;
 import dev.tradeloop.rules.Method;
 import dev.tradeloop.rules.position.Position;
 import dev.tradeloop.rules.position.PositionLifecycle;
@@ -191,7 +191,16 @@ final class PositionProcessor implements Processor<String, Event, String, Event>
                 alertFailing(position, e, now);
             }
         }
+        sendHeldBackMarks(now);
         activity.went(task, open, now);
+    }
+
+    /** The marks evaluations held back (moved within {@code marks_at_most_every_ms} of the last one sent), now due. */
+    private void sendHeldBackMarks(Instant now) {
+        for (Position position : positions.all()) {
+            methods.apply(position.method()).flatMap(method -> PositionLifecycle.heldBackMark(position, method, now))
+                    .ifPresent(this::save);
+        }
     }
 
     /** Evaluates one position on {@code tick}; a failure dead-letters {@code input} for it, and the others go on. */
@@ -292,7 +301,10 @@ final class PositionProcessor implements Processor<String, Event, String, Event>
         return state != null && state.value() != null && state.value().flattenAll();
     }
 
-    /** Keeps the new state (written to the store only when it produced events) and sends its events. */
+    /**
+     * Keeps the new state (written to the store, which the API reads, only when it sent something: a
+     * change of state or a mark) and sends its events.
+     */
     private void save(PositionLifecycle.Step step) {
         step.position().ifPresent(p -> {
             if (step.events().isEmpty()) {

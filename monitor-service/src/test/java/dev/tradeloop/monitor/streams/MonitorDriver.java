@@ -13,6 +13,7 @@ import dev.tradeloop.events.OrderEvent;
 import dev.tradeloop.events.OrderPurpose;
 import dev.tradeloop.events.OrderStatus;
 import dev.tradeloop.events.PositionEvent;
+import dev.tradeloop.events.PositionMarked;
 import dev.tradeloop.events.Prediction;
 import dev.tradeloop.events.PriceTick;
 import dev.tradeloop.events.Side;
@@ -37,6 +38,7 @@ import java.util.UUID;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -62,6 +64,7 @@ final class MonitorDriver implements Closeable {
     private final TestInputTopic<String, byte[]> states;
     private final TestInputTopic<String, byte[]> decisions;
     private final TestOutputTopic<String, PositionEvent> positionEvents;
+    private final TestOutputTopic<String, PositionMarked> positionMarks;
     private final TestOutputTopic<String, ExitTrigger> exitTriggers;
     private final TestOutputTopic<String, Alert> alerts;
     private final TestOutputTopic<String, DeadLetter> fillLetters;
@@ -86,6 +89,7 @@ final class MonitorDriver implements Closeable {
         states = input(Topics.TRADING_STATE);
         decisions = input(Topics.RISK_DECISIONS);
         positionEvents = output(Topics.POSITION_EVENTS);
+        positionMarks = output(Topics.POSITION_MARKS);
         exitTriggers = output(Topics.EXIT_TRIGGERS);
         alerts = output(Topics.ALERTS);
         fillLetters = output(Topics.deadLetterOf(Topics.FILLS));
@@ -242,6 +246,11 @@ final class MonitorDriver implements Closeable {
     /** The position events emitted since the last call, by type name. */
     List<PositionEvent> positionEvents() {
         return positionEvents.readValuesToList();
+    }
+
+    /** The marks sent since the last call, keyed by position id. */
+    List<KeyValue<String, PositionMarked>> positionMarks() {
+        return positionMarks.readKeyValuesToList();
     }
 
     List<ExitTrigger> exitTriggers() {

@@ -50,7 +50,35 @@ class MonitorTopologyTest {
     private void givenYesAt050() {
         monitor.tick("0.49", "0.50");
         monitor.fill(Side.YES, Action.BUY, 100, "0.50", "0.00");
-        assertThat(types(monitor.positionEvents())).containsExactly("PositionOpened", "PositionMarked");
+        assertThat(types(monitor.positionEvents())).containsExactly("PositionOpened");
+        assertThat(monitor.positionMarks()).extracting(mark -> mark.value.mark()).containsExactly(Price.parse("0.49"));
+    }
+
+    @Test
+    void marks_go_to_position_marks_at_most_once_a_second_the_latest_sent_when_the_second_is_over() {
+        givenYesAt050();
+
+        monitor.tick("0.47", "0.48");
+        monitor.tick("0.46", "0.47"); // both within the second of the mark at 0.49: held back
+        assertThat(monitor.positionMarks()).isEmpty();
+        monitor.after(Duration.ofSeconds(1));
+
+        assertThat(monitor.positionMarks()).singleElement().satisfies(mark -> {
+            assertThat(mark.key).isEqualTo(mark.value.positionId());
+            assertThat(mark.value.mark()).isEqualTo(Price.parse("0.46"));
+            assertThat(mark.value.unrealizedPnl()).isEqualTo(Money.parse("-4.00"));
+        });
+        assertThat(monitor.positionEvents()).as("a mark is not a change of state").isEmpty();
+    }
+
+    @Test
+    void a_mark_crossing_into_a_threshold_the_exit_rules_watch_is_sent_at_once() {
+        givenYesAt050();
+
+        monitor.tick("0.43", "0.44"); // −14 %: within 0.02 of the stop loss, not beyond it
+
+        assertThat(monitor.positionMarks()).extracting(mark -> mark.value.mark()).containsExactly(Price.parse("0.43"));
+        assertThat(monitor.exitTriggers()).isEmpty();
     }
 
     @Test
@@ -107,11 +135,11 @@ class MonitorTopologyTest {
     void a_no_position_falling_past_the_stop_loss_is_exited_at_critical_priority() {
         monitor.tick("0.48", "0.50"); // NO bid 0.50, NO ask 0.52
         monitor.fill(Side.NO, Action.BUY, 100, "0.50", "0.00");
-        assertThat(types(monitor.positionEvents())).containsExactly("PositionOpened", "PositionMarked");
+        assertThat(types(monitor.positionEvents())).containsExactly("PositionOpened");
 
         monitor.tick("0.56", "0.58"); // NO bid 0.42: −16 %
 
-        assertThat(types(monitor.positionEvents())).containsExactly("PositionMarked", "ExitTriggered");
+        assertThat(types(monitor.positionEvents())).containsExactly("ExitTriggered");
         ExitTrigger trigger = monitor.exitTriggers().get(0);
         assertThat(trigger.reason()).isEqualTo(ExitReason.STOP_LOSS);
         assertThat(trigger.priority()).isEqualTo(ExitPriority.CRITICAL);
@@ -236,7 +264,7 @@ class MonitorTopologyTest {
 
         monitor.tick("0.42", "0.43", 500, Duration.ofMinutes(4)); // −16 % and 4 minutes to the close
 
-        assertThat(types(monitor.positionEvents())).containsExactly("PositionMarked", "ExitTriggered");
+        assertThat(types(monitor.positionEvents())).containsExactly("ExitTriggered");
         ExitTrigger trigger = monitor.exitTriggers().get(0);
         assertThat(trigger.reason()).isEqualTo(ExitReason.STOP_LOSS);
         assertThat(trigger.conflicting()).containsExactly(ExitReason.TIME_BASED_URGENT);
@@ -248,14 +276,14 @@ class MonitorTopologyTest {
 
         monitor.tick("0.58", "0.59"); // +16 %: partial exit stage 1 (MEDIUM), the trailing stop activates
         assertThat(types(monitor.positionEvents()))
-                .containsExactly("PositionMarked", "TrailingStopActivated", "ExitTriggered");
+                .containsExactly("TrailingStopActivated", "ExitTriggered");
         monitor.tick("0.60", "0.61"); // +20 %: stage 1 still in flight, nothing new is triggered
         List<PositionEvent> moved = monitor.positionEvents();
-        assertThat(types(moved)).containsExactly("PositionMarked", "TrailingStopMoved");
-        assertThat(((TrailingStopMoved) moved.get(1)).stop()).isEqualByComparingTo("0.582");
+        assertThat(types(moved)).containsExactly("TrailingStopMoved");
+        assertThat(((TrailingStopMoved) moved.get(0)).stop()).isEqualByComparingTo("0.582");
         monitor.tick("0.40", "0.41"); // −20 %: CRITICAL takes over
 
-        assertThat(types(monitor.positionEvents())).containsExactly("PositionMarked", "ExitTriggered");
+        assertThat(types(monitor.positionEvents())).containsExactly("ExitTriggered");
         List<ExitTrigger> triggers = monitor.exitTriggers();
         assertThat(reasons(triggers)).containsExactly(ExitReason.PARTIAL_EXIT_TARGET, ExitReason.STOP_LOSS);
         assertThat(triggers.get(0).quantity()).isEqualTo(Contracts.whole(50));
@@ -277,19 +305,19 @@ class MonitorTopologyTest {
 
         List<PositionEvent> events = monitor.positionEvents();
         assertThat(types(events)).containsExactly(
-                "PositionMarked", "TrailingStopActivated", "ExitTriggered",
+                "TrailingStopActivated", "ExitTriggered",
                 "PositionPartiallyClosed",
-                "PositionMarked", "TrailingStopMoved", "ExitTriggered",
+                "TrailingStopMoved", "ExitTriggered",
                 "PositionPartiallyClosed",
-                "PositionMarked", "ExitTriggered",
+                "ExitTriggered",
                 "PositionClosed");
-        PositionPartiallyClosed first = (PositionPartiallyClosed) events.get(3);
+        PositionPartiallyClosed first = (PositionPartiallyClosed) events.get(2);
         assertThat(first.realizedPnl()).isEqualTo(Money.parse("3.80")); // 50 × 0.58 − 25.00 − 0.20
         assertThat(first.partialStage()).contains(1);
-        PositionPartiallyClosed second = (PositionPartiallyClosed) events.get(7);
+        PositionPartiallyClosed second = (PositionPartiallyClosed) events.get(5);
         assertThat(second.realizedPnl()).isEqualTo(Money.parse("3.15")); // 25 × 0.63 − 12.50 − 0.10
         assertThat(second.remaining()).isEqualTo(Contracts.whole(25));
-        PositionClosed closed = (PositionClosed) events.get(10);
+        PositionClosed closed = (PositionClosed) events.get(7);
         assertThat(closed.realizedPnl()).isEqualTo(Money.parse("9.60")); // + 25 × 0.61 − 12.50 − 0.10
         assertThat(closed.totalFees()).isEqualTo(Money.parse("0.40"));
         assertThat(closed.exitReason()).contains(ExitReason.TRAILING_STOP);
@@ -301,14 +329,16 @@ class MonitorTopologyTest {
     void a_quiet_market_is_caught_by_the_timer_and_the_close_time_condition_fires_without_a_tick() {
         monitor.tick("0.50", "0.51", 500, Duration.ofMinutes(6));
         monitor.fill(Side.YES, Action.BUY, 100, "0.51", "0.00");
-        assertThat(types(monitor.positionEvents())).containsExactly("PositionOpened", "PositionMarked");
+        assertThat(types(monitor.positionEvents())).containsExactly("PositionOpened");
 
         monitor.after(Duration.ofSeconds(31)); // no tick: the 30 s mark
-        assertThat(types(monitor.positionEvents())).containsExactly("PositionMarked");
+        assertThat(monitor.positionEvents()).isEmpty();
+        assertThat(monitor.positionMarks()).extracting(mark -> mark.value.mark()).containsExactly(
+                Price.parse("0.50"), Price.parse("0.50"));
         assertThat(monitor.exitTriggers()).isEmpty();
 
         monitor.after(Duration.ofSeconds(30)); // 4 min 59 s to the close
-        assertThat(types(monitor.positionEvents())).containsExactly("PositionMarked", "ExitTriggered");
+        assertThat(types(monitor.positionEvents())).containsExactly("ExitTriggered");
         assertThat(reasons(monitor.exitTriggers())).containsExactly(ExitReason.TIME_BASED_URGENT);
     }
 

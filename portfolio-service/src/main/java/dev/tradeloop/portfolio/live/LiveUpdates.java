@@ -2,10 +2,12 @@ package dev.tradeloop.portfolio.live;
 
 import dev.tradeloop.events.Event;
 import dev.tradeloop.events.PositionEvent;
+import dev.tradeloop.events.PositionMarked;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -28,9 +30,14 @@ public class LiveUpdates {
             return;
         }
         List<String> kinds = events.stream().map(event -> event.getClass().getSimpleName()).distinct().toList();
-        List<String> positions = events.stream().filter(PositionEvent.class::isInstance)
-                .map(event -> ((PositionEvent) event).positionId()).distinct().toList();
+        List<String> positions = events.stream().map(LiveUpdates::positionOf).flatMap(Optional::stream).distinct()
+                .toList();
         changes.onNext(new Change(sequence.incrementAndGet(), kinds, positions));
+    }
+
+    private static Optional<String> positionOf(Event event) {
+        return event instanceof PositionEvent position ? Optional.of(position.positionId())
+                : event instanceof PositionMarked mark ? Optional.of(mark.positionId()) : Optional.empty();
     }
 
     public Multi<Change> changes() {

@@ -18,9 +18,10 @@ import java.sql.SQLException;
 import java.util.stream.Collectors;
 
 /**
- * Positions as the monitor tells them: opened, increased, marked, trailed, exits decided and failed,
- * reduced, closed, settled. Each exit that reduced a position is a row of its own with the P&L it
- * realized, so P&L by day and by method is a sum over rows.
+ * Positions as the monitor tells them: opened, increased, trailed, exits decided and failed, reduced,
+ * closed, settled ({@code position-events}), and what each open one is worth now ({@code position-marks}).
+ * Each exit that reduced a position is a row of its own with the P&L it realized, so P&L by day and
+ * by method is a sum over rows.
  */
 final class PositionProjection {
 
@@ -36,11 +37,6 @@ final class PositionProjection {
                         total_fees = total_fees + ? WHERE position_id = ?""",
                     increased.count(), increased.costBasis(), increased.entryFees(), increased.added(),
                     increased.fee(), increased.positionId());
-        } else if (event instanceof PositionMarked marked) {
-            update(db, """
-                    UPDATE position SET mark = ?, unrealized_pnl = ?, pnl_pct = ?, marked_at = ?
-                    WHERE position_id = ? AND status = 'OPEN'""",
-                    marked.mark(), marked.unrealizedPnl(), marked.pnlPct(), marked.occurredAt(), marked.positionId());
         } else if (event instanceof TrailingStopActivated activated) {
             update(db, "UPDATE position SET trailing_peak = ?, trailing_stop = ? WHERE position_id = ?",
                     activated.peak(), activated.stop(), activated.positionId());
@@ -66,6 +62,29 @@ final class PositionProjection {
         }
     }
 
+    /**
+     * A position's latest mark: kept (unless an older mark than the one kept, or of a position that
+     * ended) and shown on the position if it is open; one that is not yet takes it when it opens. A
+     * mark is a latest value, not history: it records no event id, and applying it again changes nothing.
+     * An ended position shows no mark (whichever of its close and its last mark was read first).
+     */
+    static void mark(Connection db, PositionMarked marked) throws SQLException {
+        update(db, """
+                INSERT INTO position_mark (position_id, mark, unrealized_pnl, pnl_pct, marked_at)
+                SELECT ?, ?, ?, ?, ?
+                WHERE NOT EXISTS (SELECT 1 FROM position WHERE position_id = ? AND status <> 'OPEN')
+                ON CONFLICT (position_id) DO UPDATE SET mark = EXCLUDED.mark, unrealized_pnl = EXCLUDED.unrealized_pnl,
+                    pnl_pct = EXCLUDED.pnl_pct, marked_at = EXCLUDED.marked_at
+                WHERE position_mark.marked_at <= EXCLUDED.marked_at""",
+                marked.positionId(), marked.mark(), marked.unrealizedPnl(), marked.pnlPct(), marked.occurredAt(),
+                marked.positionId());
+        update(db, """
+                UPDATE position SET mark = ?, unrealized_pnl = ?, pnl_pct = ?, marked_at = ?
+                WHERE position_id = ? AND status = 'OPEN' AND (marked_at IS NULL OR marked_at <= ?)""",
+                marked.mark(), marked.unrealizedPnl(), marked.pnlPct(), marked.occurredAt(), marked.positionId(),
+                marked.occurredAt());
+    }
+
     private static void opened(Connection db, PositionOpened opened) throws SQLException {
         update(db, """
                 INSERT INTO position (position_id, market_ticker, event_ticker, side, method_id, method_version,
@@ -76,6 +95,11 @@ final class PositionProjection {
                 opened.positionId(), opened.marketTicker(), opened.eventTicker(), opened.side(),
                 opened.method().id(), opened.method().version(), opened.correlationId(), opened.occurredAt(),
                 opened.count(), opened.count(), opened.costBasis(), opened.entryFees(), opened.entryFees());
+        update(db, """
+                UPDATE position p SET mark = m.mark, unrealized_pnl = m.unrealized_pnl, pnl_pct = m.pnl_pct,
+                    marked_at = m.marked_at
+                FROM position_mark m WHERE p.position_id = m.position_id AND p.position_id = ?""",
+                opened.positionId());
     }
 
     private static void triggered(Connection db, ExitTriggered triggered) throws SQLException {
@@ -119,9 +143,11 @@ final class PositionProjection {
                 closed.realizedPnl(), reason, closed.positionId());
         update(db, """
                 UPDATE position SET status = 'CLOSED', contracts = 0, unrealized_pnl = 0, realized_pnl = ?,
+                    mark = NULL, pnl_pct = NULL, marked_at = NULL,
                     total_fees = ?, exit_reason = COALESCE(?, exit_pending), exit_pending = NULL, closed_at = ?
                 WHERE position_id = ?""",
                 closed.realizedPnl(), closed.totalFees(), reason, closed.occurredAt(), closed.positionId());
+        update(db, "DELETE FROM position_mark WHERE position_id = ?", closed.positionId());
     }
 
     private static void settled(Connection db, PositionSettled settled) throws SQLException {
@@ -135,7 +161,9 @@ final class PositionProjection {
                 settled.positionId());
         update(db, """
                 UPDATE position SET status = 'SETTLED', contracts = 0, unrealized_pnl = 0, realized_pnl = ?,
+                    mark = NULL, pnl_pct = NULL, marked_at = NULL,
                     exit_reason = 'SETTLEMENT', exit_pending = NULL, closed_at = ? WHERE position_id = ?""",
                 settled.realizedPnl(), settled.occurredAt(), settled.positionId());
+        update(db, "DELETE FROM position_mark WHERE position_id = ?", settled.positionId());
     }
 }

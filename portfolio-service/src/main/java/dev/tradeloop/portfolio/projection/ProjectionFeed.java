@@ -50,8 +50,9 @@ import org.apache.kafka.common.errors.WakeupException;
 @ApplicationScoped
 public class ProjectionFeed {
 
-    public static final List<Topic<?>> TOPICS = List.of(Topics.POSITION_EVENTS, Topics.ORDER_EVENTS, Topics.FILLS,
-            Topics.RISK_DECISIONS, Topics.TRADING_STATE, Topics.ALERTS, Topics.ACCOUNT_BALANCE);
+    public static final List<Topic<?>> TOPICS = List.of(Topics.POSITION_EVENTS, Topics.POSITION_MARKS,
+            Topics.ORDER_EVENTS, Topics.FILLS, Topics.RISK_DECISIONS, Topics.TRADING_STATE, Topics.ALERTS,
+            Topics.ACCOUNT_BALANCE);
     private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
     private final DataSource dataSource;

@@ -7,6 +7,7 @@ import dev.tradeloop.events.Event;
 import dev.tradeloop.events.Fill;
 import dev.tradeloop.events.OrderEvent;
 import dev.tradeloop.events.PositionEvent;
+import dev.tradeloop.events.PositionMarked;
 import dev.tradeloop.events.ReconciliationRun;
 import dev.tradeloop.events.RiskDecision;
 import dev.tradeloop.events.TradingState;
@@ -15,7 +16,9 @@ import java.sql.SQLException;
 
 /**
  * Applies one event to the read tables, once: the event id is recorded first, and an event already
- * recorded (a redelivery, a replay over rows that were kept) changes nothing.
+ * recorded (a redelivery, a replay over rows that were kept) changes nothing. A mark is the exception:
+ * the latest value of a compacted topic, applied again it changes nothing, and recording every mark's
+ * id would grow a table for ever.
  */
 public final class Projector {
 
@@ -24,6 +27,10 @@ public final class Projector {
 
     /** Applies {@code event} within the caller's transaction; false when it had been applied before. */
     public static boolean apply(Connection db, String topic, Event event) throws SQLException {
+        if (event instanceof PositionMarked marked) {
+            PositionProjection.mark(db, marked); // a latest value: applying it again changes nothing
+            return true;
+        }
         int recorded = update(db, """
                 INSERT INTO projected_event (event_id, topic, occurred_at) VALUES (?, ?, ?)
                 ON CONFLICT (event_id) DO NOTHING""", event.eventId(), topic, event.occurredAt());

@@ -7,6 +7,7 @@ import dev.tradeloop.events.Fill;
 import dev.tradeloop.events.OperationalError;
 import dev.tradeloop.events.OrderEvent;
 import dev.tradeloop.events.PositionEvent;
+import dev.tradeloop.events.PositionMarked;
 import dev.tradeloop.events.Topic;
 import dev.tradeloop.events.Topics;
 import dev.tradeloop.events.json.DecodeFailure;
@@ -37,7 +38,7 @@ import org.apache.kafka.common.errors.WakeupException;
 /**
  * Rebuilds the {@link Portfolio} from the event log on every start, then keeps it current: every
  * partition of {@code approved-trades}, {@code order-events}, {@code fills}, {@code position-events},
- * {@code account-balance} and {@code operational-errors} is read from its beginning by this
+ * {@code position-marks}, {@code account-balance} and {@code operational-errors} is read from its beginning by this
  * instance alone (no consumer group), in a thread of its own. Edges wait until what was on the log at
  * start has been read ({@link #awaitCaughtUp}), so no decision is made on half a portfolio. An event
  * that decodes but cannot be applied is dead-lettered with the reason (by the run that first read
@@ -47,7 +48,7 @@ import org.apache.kafka.common.errors.WakeupException;
 public class PortfolioFeed {
 
     private static final List<Topic<?>> TOPICS = List.of(Topics.APPROVED_TRADES, Topics.ORDER_EVENTS, Topics.FILLS,
-            Topics.POSITION_EVENTS, Topics.ACCOUNT_BALANCE, Topics.OPERATIONAL_ERRORS);
+            Topics.POSITION_EVENTS, Topics.POSITION_MARKS, Topics.ACCOUNT_BALANCE, Topics.OPERATIONAL_ERRORS);
 
     private final Portfolio portfolio;
     private final TradingStateAuthority authority;
@@ -157,6 +158,8 @@ public class PortfolioFeed {
             portfolio.apply(fill);
         } else if (event instanceof PositionEvent position) {
             portfolio.apply(position);
+        } else if (event instanceof PositionMarked marked) {
+            portfolio.apply(marked);
         } else if (event instanceof BalanceReported balance) {
             portfolio.balance(balance);
             if (isCaughtUp()) {

@@ -7,8 +7,8 @@ import dev.tradeloop.events.ExitFailed;
 import dev.tradeloop.events.ExitReason;
 import dev.tradeloop.events.ExitTrigger;
 import dev.tradeloop.events.ExitTriggered;
-import dev.tradeloop.events.MarketStatus;
 import dev.tradeloop.events.Fill;
+import dev.tradeloop.events.MarketStatus;
 import dev.tradeloop.events.OrderEvent;
 import dev.tradeloop.events.OrderPurpose;
 import dev.tradeloop.events.OrderStatus;
@@ -31,9 +31,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -122,14 +122,6 @@ public final class PositionLifecycle {
         List<Event> events = new ArrayList<>();
         String id = position.positionId();
         Instant now = context.now();
-        boolean markDue = position.publishedMark().map(last -> Math.abs(last.micros() - market.bid().micros())
-                >= method.monitoring().markStep().micros()).orElse(true)
-                || position.publishedAt().map(at -> !now.isBefore(at.plus(method.monitoring().markInterval())))
-                        .orElse(true);
-        if (markDue) {
-            events.add(new PositionMarked(UUID.randomUUID(), now, position.correlationId(), id, position.marketTicker(),
-                    market.bid(), position.holding().count(), value.unrealizedPnl(), value.pnlPct()));
-        }
         if (stop.active() && !position.trailingStop().active()) {
             events.add(new TrailingStopActivated(UUID.randomUUID(), now, position.correlationId(), id,
                     position.marketTicker(), market.bid(), stop.distance(), stop.stop()));
@@ -150,10 +142,73 @@ public final class PositionLifecycle {
         }
         Position next = new Position(id, position.marketTicker(), position.eventTicker(), position.method(),
                 position.confidence(), position.correlationId(), position.holding(), position.realizedPnl(),
-                position.totalFees(), stop, position.stagesDone(), position.stageSold(), position.tradeIds(), inFlight, Optional.of(market.bid()),
-                markDue ? Optional.of(market.bid()) : position.publishedMark(),
-                markDue ? Optional.of(now) : position.publishedAt(), Optional.of(now), false);
+                position.totalFees(), stop, position.stagesDone(), position.stageSold(), position.tradeIds(), inFlight,
+                Optional.of(market.bid()), position.publishedMark(), position.publishedAt(), Optional.of(now), false);
+        boolean crossed = !events.isEmpty() || position.publishedMark()
+                .map(last -> zone(next, last, method) != zone(next, market.bid(), method)).orElse(true);
+        boolean heartbeat = position.publishedAt().map(at -> !now.isBefore(at.plus(method.monitoring().markInterval())))
+                .orElse(true);
+        if (crossed || heartbeat || markMoved(next, method, now)) {
+            return marked(next, events, now);
+        }
         return new Step(Optional.of(next), List.copyOf(events));
+    }
+
+    /**
+     * The mark a timer round sends for a position whose last evaluations moved its mark by the
+     * method's step or more while marks were held back ({@code marks_at_most_every_ms}): when one is
+     * due now, the step sending it; else none.
+     */
+    public static Optional<Step> heldBackMark(Position position, Method method, Instant now) {
+        if (position.closed() || !position.holding().isOpen() || !markMoved(position, method, now)) {
+            return Optional.empty();
+        }
+        return Optional.of(marked(position, new ArrayList<>(), now));
+    }
+
+    /** The last mark moved by the method's step or more from the one sent, and marks may be sent again. */
+    private static boolean markMoved(Position position, Method method, Instant now) {
+        Method.Monitoring monitoring = method.monitoring();
+        return position.lastMark().isPresent() && position.publishedMark().map(sent ->
+                Math.abs(sent.micros() - position.lastMark().get().micros()) >= monitoring.markStep().micros())
+                .orElse(true) && position.publishedAt().map(at -> !now.isBefore(at.plus(monitoring.marksAtMostEvery())))
+                .orElse(true);
+    }
+
+    /** {@code events} and the position's mark at its last mark, which is now the mark sent. */
+    private static Step marked(Position position, List<Event> events, Instant now) {
+        Price mark = position.lastMark().orElseThrow();
+        Holding.Valuation value = position.holding().valueAt(mark);
+        events.add(new PositionMarked(UUID.randomUUID(), now, position.correlationId(), position.positionId(),
+                position.marketTicker(), mark, position.holding().count(), value.unrealizedPnl(), value.pnlPct()));
+        Position next = new Position(position.positionId(), position.marketTicker(), position.eventTicker(),
+                position.method(), position.confidence(), position.correlationId(), position.holding(),
+                position.realizedPnl(), position.totalFees(), position.trailingStop(), position.stagesDone(),
+                position.stageSold(), position.tradeIds(), position.exitInFlight(), position.lastMark(),
+                Optional.of(mark), Optional.of(now), position.evaluatedAt(), position.closed());
+        return new Step(Optional.of(next), List.copyOf(events));
+    }
+
+    /**
+     * Which of the thresholds the exit rules watch {@code mark} is near or beyond, a bit each: the
+     * stop loss, the first profit target, the trailing stop. A mark in another zone than the last one
+     * sent crossed one, and is sent at once.
+     */
+    static int zone(Position position, Price mark, Method method) {
+        BigDecimal near = method.monitoring().nearThreshold();
+        BigDecimal pnlPct = position.holding().valueAt(mark).pnlPct();
+        int zone = pnlPct.compareTo(method.exits().stopLossPct().add(near)) <= 0 ? 1 : 0;
+        zone |= pnlPct.compareTo(firstTarget(position, method).subtract(near)) >= 0 ? 2 : 0;
+        TrailingStop stop = position.trailingStop();
+        zone |= stop.active() && mark.toBigDecimal().compareTo(stop.stop().add(near)) <= 0 ? 4 : 0;
+        return zone;
+    }
+
+    /** The first P&amp;L the exit rules take profit at: the first partial stage, or the whole target. */
+    private static BigDecimal firstTarget(Position position, Method method) {
+        Method.Exits exits = method.exits();
+        return exits.partialExits().enabled() ? exits.partialExits().stages().get(0).atPct()
+                : ExitConditions.profitTarget(exits, position.confidence());
     }
 
     /**
@@ -216,11 +271,8 @@ public final class PositionLifecycle {
         }
         Holding.Valuation value = position.holding().valueAt(position.lastMark().get());
         BigDecimal near = monitoring.nearThreshold();
-        Method.Exits exits = method.exits();
-        BigDecimal target = exits.partialExits().enabled()
-                ? exits.partialExits().stages().get(0).atPct()
-                : ExitConditions.profitTarget(exits, position.confidence());
-        boolean close = value.pnlPct().subtract(exits.stopLossPct()).abs().compareTo(near) <= 0
+        BigDecimal target = firstTarget(position, method);
+        boolean close = value.pnlPct().subtract(method.exits().stopLossPct()).abs().compareTo(near) <= 0
                 || value.pnlPct().subtract(target).abs().compareTo(near) <= 0
                 || (position.trailingStop().active() && value.mark().toBigDecimal()
                         .subtract(position.trailingStop().stop()).abs().compareTo(near) <= 0);
@@ -244,8 +296,8 @@ public final class PositionLifecycle {
         Position next = new Position(position.positionId(), position.marketTicker(), position.eventTicker(),
                 position.method(), position.confidence(), position.correlationId(), holding, position.realizedPnl(),
                 position.totalFees().plus(fill.fee()), position.trailingStop(), position.stagesDone(), position.stageSold(),
-                plus(position.tradeIds(), fill.tradeId()), position.exitInFlight(), position.lastMark(), position.publishedMark(), position.publishedAt(),
-                position.evaluatedAt(), false);
+                plus(position.tradeIds(), fill.tradeId()), position.exitInFlight(), position.lastMark(),
+                Optional.empty(), position.publishedAt(), position.evaluatedAt(), false); // more held: mark it again
         return new Step(Optional.of(next), List.of(new PositionIncreased(UUID.randomUUID(), now,
                 position.correlationId(), position.positionId(), position.marketTicker(), fill.count(), fill.price(),
                 fill.fee(), holding.count(), holding.costBasis(), holding.entryFees(), fill.tradeId())));
@@ -280,7 +332,7 @@ public final class PositionLifecycle {
                 position.method(), position.confidence(), position.correlationId(), left, realized, fees,
                 position.trailingStop(), stages, stageSold, plus(position.tradeIds(), fill.tradeId()),
                 closed ? Optional.empty() : inFlight, position.lastMark(),
-                position.publishedMark(), position.publishedAt(), position.evaluatedAt(), closed);
+                Optional.empty(), position.publishedAt(), position.evaluatedAt(), closed); // less held: mark it again
         Event event = closed
                 ? new PositionClosed(UUID.randomUUID(), now, position.correlationId(), position.positionId(),
                         position.marketTicker(), sold, fill.price(), fill.fee(), realized, fees,
