@@ -86,7 +86,17 @@ public final class MonitorBenchmark {
         this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+            System.exit(0);
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            System.exit(1); // the streams' threads would keep the JVM, and the cores, busy
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         Map<String, Integer> options = new java.util.HashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), Integer.parseInt(args[i + 1]));
@@ -107,7 +117,6 @@ public final class MonitorBenchmark {
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
         rows.forEach(System.out::println);
         bench.producer.close();
-        System.exit(0);
     }
 
     /** The baseline: the same ticks through a topology that only copies them to another topic. */
