@@ -74,8 +74,9 @@ final class PositionProcessor implements Processor<String, Event, String, Event>
     private String task;
     private ProcessorContext<String, Event> context;
     private TaskPositions positions;
-    private KeyValueStore<String, PriceTick> ticks;
-    private KeyValueStore<String, Prediction> predictions;
+    private Account account;
+    private LatestByMarket<PriceTick> ticks;
+    private LatestByMarket<Prediction> predictions;
     private ReadOnlyKeyValueStore<String, ValueAndTimestamp<TradingState>> tradingState;
     private KeyValueStore<String, WaitingEdge> waitingEdge;
 
@@ -91,8 +92,8 @@ final class PositionProcessor implements Processor<String, Event, String, Event>
     public void init(ProcessorContext<String, Event> context) {
         this.context = context;
         this.positions = new TaskPositions(context.getStateStore(MonitorTopology.POSITIONS));
-        this.ticks = context.getStateStore(MonitorTopology.TICKS);
-        this.predictions = context.getStateStore(MonitorTopology.PREDICTIONS);
+        this.ticks = new LatestByMarket<>(context.getStateStore(MonitorTopology.TICKS));
+        this.predictions = new LatestByMarket<>(context.getStateStore(MonitorTopology.PREDICTIONS));
         this.tradingState = context.getStateStore(MonitorTopology.TRADING_STATE);
         this.waitingEdge = context.getStateStore(MonitorTopology.WAITING_EDGE);
         context.schedule(Duration.ofSeconds(1), PunctuationType.WALL_CLOCK_TIME, this::onTimer);
@@ -109,6 +110,7 @@ final class PositionProcessor implements Processor<String, Event, String, Event>
     @Override
     public void process(Record<String, Event> record) {
         try {
+            account = null; // read again for this record, once, whatever the number of positions it evaluates
             handle(record.value(), now());
         } catch (RuntimeException e) {
             deadLetter(record.value(), "", e);
@@ -170,7 +172,8 @@ final class PositionProcessor implements Processor<String, Event, String, Event>
     private void onTimer(long timestamp) {
         Instant now = Instant.ofEpochMilli(timestamp);
         startedAt = startedAt == null ? now : startedAt;
-        boolean flatten = flattenAll();
+        account = null;
+        boolean flatten = account(now).flattenAll();
         List<Position> due = new ArrayList<>();
         int open = 0;
         for (Position position : positions.all()) {
@@ -269,8 +272,9 @@ final class PositionProcessor implements Processor<String, Event, String, Event>
         if (method.isEmpty() || position.closed()) {
             return List.of();
         }
-        PositionLifecycle.Context situation = new PositionLifecycle.Context(tick, probability, flattenAll(),
-                WaitingEdge.at(waitingEdge, now), now, cause);
+        Account state = account(now);
+        PositionLifecycle.Context situation = new PositionLifecycle.Context(tick, probability, state.flattenAll(),
+                state.waitingEdge(), now, cause);
         try (Correlation correlation = Correlation.of(position.correlationId())) {
             PositionLifecycle.Step step = PositionLifecycle.evaluate(position, situation, method.get());
             save(step);
@@ -296,9 +300,18 @@ final class PositionProcessor implements Processor<String, Event, String, Event>
         }
     }
 
-    private boolean flattenAll() {
-        ValueAndTimestamp<TradingState> state = tradingState.get(TradingState.KEY);
-        return state != null && state.value() != null && state.value().flattenAll();
+    /** What the account says while one record or one timer round is processed: read once for all its positions. */
+    private Account account(Instant now) {
+        if (account == null) {
+            ValueAndTimestamp<TradingState> state = tradingState.get(TradingState.KEY);
+            account = new Account(state != null && state.value() != null && state.value().flattenAll(),
+                    WaitingEdge.at(waitingEdge, now));
+        }
+        return account;
+    }
+
+    /** Whether every position must be flattened, and the best edge waiting for capital. */
+    private record Account(boolean flattenAll, Optional<BigDecimal> waitingEdge) {
     }
 
     /**

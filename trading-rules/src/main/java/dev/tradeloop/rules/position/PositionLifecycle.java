@@ -144,8 +144,8 @@ public final class PositionLifecycle {
                 position.confidence(), position.correlationId(), position.holding(), position.realizedPnl(),
                 position.totalFees(), stop, position.stagesDone(), position.stageSold(), position.tradeIds(), inFlight,
                 Optional.of(market.bid()), position.publishedMark(), position.publishedAt(), Optional.of(now), false);
-        boolean crossed = !events.isEmpty() || position.publishedMark()
-                .map(last -> zone(next, last, method) != zone(next, market.bid(), method)).orElse(true);
+        boolean crossed = !events.isEmpty() || position.publishedMark().map(last -> !last.equals(market.bid())
+                && zone(next, last, method) != zone(next, market.bid(), method)).orElse(true);
         boolean heartbeat = position.publishedAt().map(at -> !now.isBefore(at.plus(method.monitoring().markInterval())))
                 .orElse(true);
         if (crossed || heartbeat || markMoved(next, method, now)) {
@@ -196,9 +196,9 @@ public final class PositionLifecycle {
      */
     static int zone(Position position, Price mark, Method method) {
         BigDecimal near = method.monitoring().nearThreshold();
-        BigDecimal pnlPct = position.holding().valueAt(mark).pnlPct();
-        int zone = pnlPct.compareTo(method.exits().stopLossPct().add(near)) <= 0 ? 1 : 0;
-        zone |= pnlPct.compareTo(firstTarget(position, method).subtract(near)) >= 0 ? 2 : 0;
+        Holding holding = position.holding();
+        int zone = holding.comparePnlPctAt(mark, method.exits().stopLossPct().add(near)) <= 0 ? 1 : 0;
+        zone |= holding.comparePnlPctAt(mark, firstTarget(position, method).subtract(near)) >= 0 ? 2 : 0;
         TrailingStop stop = position.trailingStop();
         zone |= stop.active() && mark.toBigDecimal().compareTo(stop.stop().add(near)) <= 0 ? 4 : 0;
         return zone;

@@ -24,6 +24,25 @@ class HoldingTest {
     }
 
     @Test
+    void comparing_the_pnl_pct_without_dividing_agrees_with_the_valuation_at_every_cent() {
+        Holding yes = new Holding(Side.YES, Contracts.whole(100), Contracts.whole(100), Money.parse("60.00"),
+                Money.parse("1.68"));
+        Holding nothingPaid = new Holding(Side.YES, Contracts.whole(10), Contracts.whole(10), Money.ZERO, Money.ZERO);
+        java.util.List<java.math.BigDecimal> thresholds = java.util.stream.Stream.of("-0.13", "0.072", "0.13", "0")
+                .map(java.math.BigDecimal::new).toList();
+
+        for (int cents = 1; cents <= 99; cents++) {
+            Price mark = new Price(cents * 10_000L);
+            for (java.math.BigDecimal pct : thresholds) {
+                assertThat(yes.comparePnlPctAt(mark, pct)).as(mark + " against " + pct)
+                        .isEqualTo(yes.valueAt(mark).pnlPct().compareTo(pct));
+                assertThat(nothingPaid.comparePnlPctAt(mark, pct)).isEqualTo(java.math.BigDecimal.ZERO.compareTo(pct));
+            }
+        }
+        assertThat(yes.comparePnlPctAt(Price.parse("0.66"), new java.math.BigDecimal("0.072"))).isZero();
+    }
+
+    @Test
     void a_no_position_is_worth_the_no_bid_and_a_loss_is_negative() {
         // 43 NO bought at 0.44 (18.92) with 0.74 of fees, marked at the NO bid 0.40
         Holding no = new Holding(Side.NO, Contracts.whole(43), Contracts.whole(43), Money.parse("18.92"),
