@@ -38,6 +38,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.ToIntFunction;
 
 /**
  * How a position changes, as plain functions: each input (a fill, an order event, an evaluation
@@ -145,7 +146,8 @@ public final class PositionLifecycle {
                 position.totalFees(), stop, position.stagesDone(), position.stageSold(), position.tradeIds(), inFlight,
                 Optional.of(market.bid()), position.publishedMark(), position.publishedAt(), Optional.of(now), false);
         boolean crossed = !events.isEmpty() || position.publishedMark().map(last -> !last.equals(market.bid())
-                && zone(next, last, method) != zone(next, market.bid(), method)).orElse(true);
+                && zone(next, last, method) != zone(next, market.bid(), method, pct -> value.pnlPct().compareTo(pct)))
+                .orElse(true);
         boolean heartbeat = position.publishedAt().map(at -> !now.isBefore(at.plus(method.monitoring().markInterval())))
                 .orElse(true);
         if (crossed || heartbeat || markMoved(next, method, now)) {
@@ -195,10 +197,14 @@ public final class PositionLifecycle {
      * sent crossed one, and is sent at once.
      */
     static int zone(Position position, Price mark, Method method) {
+        return zone(position, mark, method, pct -> position.holding().comparePnlPctAt(mark, pct));
+    }
+
+    /** The zone of {@code mark}, whose P&amp;L pct compares to a threshold as {@code pnlPctAgainst} says. */
+    private static int zone(Position position, Price mark, Method method, ToIntFunction<BigDecimal> pnlPctAgainst) {
         BigDecimal near = method.monitoring().nearThreshold();
-        Holding holding = position.holding();
-        int zone = holding.comparePnlPctAt(mark, method.exits().stopLossPct().add(near)) <= 0 ? 1 : 0;
-        zone |= holding.comparePnlPctAt(mark, firstTarget(position, method).subtract(near)) >= 0 ? 2 : 0;
+        int zone = pnlPctAgainst.applyAsInt(method.exits().stopLossPct().add(near)) <= 0 ? 1 : 0;
+        zone |= pnlPctAgainst.applyAsInt(firstTarget(position, method).subtract(near)) >= 0 ? 2 : 0;
         TrailingStop stop = position.trailingStop();
         zone |= stop.active() && mark.toBigDecimal().compareTo(stop.stop().add(near)) <= 0 ? 4 : 0;
         return zone;
