@@ -90,11 +90,13 @@ class TradeloopScriptTest {
         long resumedAt = Long.parseLong(secondUp.replaceAll("(?s).*\"resumed_at_second\":(\\d+).*", "$1"));
         assertThat(resumedAt).isBetween(secondAtStop, secondAtStop + 2);
         assertThat(heldOnExchange(exchange)).isEqualTo(held);
-        // (the monitor answers once its stores are restored from their changelogs)
-        assertThat(await("the monitor's positions").atMost(Duration.ofSeconds(60)).ignoreExceptions()
-                .pollInterval(Duration.ofMillis(500)).until(TradeloopScriptTest::positionIdsInMonitor,
-                        ids -> !ids.isEmpty())).isEqualTo(positionIds);
-        assertThat(openInMonitor()).isEqualTo(held);
+        // (the monitor answers once its stores are restored from their changelogs; a market's close time is
+        // the wall clock's, so when going down and up took long, an exit may already be under way: what is
+        // still open is what was held, and the five exits below say that none of the five was lost)
+        assertThat(positionIds).containsAllEntriesOf(await("the monitor's positions").atMost(Duration.ofSeconds(60))
+                .ignoreExceptions().pollInterval(Duration.ofMillis(500))
+                .until(TradeloopScriptTest::positionIdsInMonitor, ids -> !ids.isEmpty()));
+        assertThat(held).containsAllEntriesOf(openInMonitor());
 
         // each of the five closes by the exit its market was scripted for,
         Map<String, String> exits = await("the five positions closed").atMost(Duration.ofSeconds(180))
