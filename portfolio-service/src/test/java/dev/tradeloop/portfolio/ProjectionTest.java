@@ -26,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -136,6 +137,25 @@ class ProjectionTest {
         JsonPath detail = given().get("/positions/" + story.positionId).then().extract().jsonPath();
         assertThat(detail.getList("exits.realizedPnl")).containsExactly("2.3400", "-5.2400");
         assertThat(detail.getString("position.realizedPnl")).isEqualTo("-2.9000");
+    }
+
+    @Test
+    void a_mark_the_read_tables_cannot_take_is_dead_lettered_and_the_next_mark_is_projected() {
+        PositionStory story = new PositionStory();
+        kafka.produce(Topics.POSITION_EVENTS, story.positionId, story.opened);
+        awaitPosition(story.positionId, "OPEN");
+        PositionMarked tooLarge = new PositionMarked(UUID.randomUUID(), story.marked.occurredAt(), story.correlationId,
+                story.positionId, story.market, Price.parse("0.62"), Contracts.whole(100), Money.parse("3.28"),
+                new BigDecimal("123456789012345678901234")); // beyond numeric(20, 6)
+        try (TopicReader<DeadLetter> letters = kafka.reader(Topics.deadLetterOf(Topics.POSITION_MARKS))) {
+            kafka.produce(Topics.POSITION_MARKS, story.positionId, tooLarge);
+            kafka.produce(Topics.POSITION_MARKS, story.positionId, story.marked);
+
+            DeadLetter letter = letters.await(l -> l.key().equals(Optional.of(story.positionId)), DEADLINE);
+            assertThat(letter.failure()).isEqualTo(DecodeFailure.PROCESSING_FAILED);
+            assertThat(await().atMost(DEADLINE).until(() -> given().get("/positions/" + story.positionId).then()
+                    .extract().jsonPath().getString("position.mark"), "0.6200"::equals)).isEqualTo("0.6200");
+        }
     }
 
     @Test

@@ -141,14 +141,20 @@ public final class MethodReader {
     // --- One setting each ---
 
     private JsonNode node(String key) {
-        JsonNode node = root;
-        for (String part : key.replace("[", ".[").split("\\.")) {
-            node = part.startsWith("[") ? node.path(Integer.parseInt(part.substring(1, part.length() - 1))) : node.path(part);
-        }
+        JsonNode node = at(key);
         if (node.isMissingNode() || node.isNull()) {
             throw invalid(key, "is missing");
         }
         read.add(key);
+        return node;
+    }
+
+    /** What the method says at {@code key}, or a missing node. */
+    private JsonNode at(String key) {
+        JsonNode node = root;
+        for (String part : key.replace("[", ".[").split("\\.")) {
+            node = part.startsWith("[") ? node.path(Integer.parseInt(part.substring(1, part.length() - 1))) : node.path(part);
+        }
         return node;
     }
 
@@ -216,11 +222,7 @@ public final class MethodReader {
 
     /** A setting a method may leave out (one added after methods were written): {@code otherwise} then. */
     private Duration millisOr(String key, int min, int max, Duration otherwise) {
-        JsonNode node = root;
-        for (String part : key.split("\\.")) {
-            node = node.path(part);
-        }
-        return node.isMissingNode() ? otherwise : Duration.ofMillis(integer(key, min, max));
+        return at(key).isMissingNode() ? otherwise : Duration.ofMillis(integer(key, min, max));
     }
 
     private ExecutionStrategy strategy(String key) {
