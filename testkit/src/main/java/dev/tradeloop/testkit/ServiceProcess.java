@@ -1,7 +1,6 @@
 package dev.tradeloop.testkit;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A packaged service (its {@code quarkus-run.jar}) running as a real operating-system process on
- * a free port, for tests that cross process boundaries: several services on one broker, a
+ * a free port ({@link FreePorts}), for tests that cross process boundaries: several services on one broker, a
  * SIGTERM or a SIGKILL in the middle of a scenario. Its output goes to a log file under
  * {@code target/}.
  */
@@ -46,7 +45,7 @@ public final class ServiceProcess implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package " + name + " first");
         }
-        int port = freePort();
+        int port = FreePorts.next();
         Path log = projectRoot.resolve("system-tests/target/processes/" + name + "-" + port + ".log");
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-Dquarkus.http.port=" + port,
                 "-Dtradeloop.methods.dir=" + projectRoot.toAbsolutePath().resolve("methods"),
@@ -223,14 +222,6 @@ public final class ServiceProcess implements AutoCloseable {
             Thread.sleep(250);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("no free port", e);
         }
     }
 

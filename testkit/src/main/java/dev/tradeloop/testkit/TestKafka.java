@@ -6,8 +6,6 @@ import dev.tradeloop.events.Topic;
 import dev.tradeloop.stack.KafkaBroker;
 import dev.tradeloop.stack.KafkaSetup;
 import dev.tradeloop.stack.Secrets;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -114,7 +112,7 @@ public final class TestKafka {
             String adminPassword = Secrets.newPassword();
             String servicePassword = Secrets.newPassword();
             Path dataDir = Path.of(System.getProperty("java.io.tmpdir"), "tradeloop-kafka-" + UUID.randomUUID());
-            KafkaBroker broker = KafkaBroker.start(dataDir, freePort(), freePort(), adminPassword,
+            KafkaBroker broker = KafkaBroker.start(dataDir, FreePorts.next(), FreePorts.next(), adminPassword,
                     Secrets.newPassword());
             Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "test-kafka-stop"));
             KafkaSetup.apply(broker.bootstrapServers(), adminPassword, user -> servicePassword);
@@ -128,11 +126,5 @@ public final class TestKafka {
     private static TestKafka attach(String running) {
         String[] parts = running.split(" ");
         return new TestKafka(parts[0], parts[1], parts[2]);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
