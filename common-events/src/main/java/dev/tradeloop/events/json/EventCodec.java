@@ -8,7 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tradeloop.events.Event;
 import dev.tradeloop.events.EventTypes;
 import java.io.IOException;
-import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -103,19 +104,34 @@ public final class EventCodec<T extends Event> {
 
     /** Every record component that is not an {@link Optional} must be present and not null. */
     private void requireFields(JsonNode json, Class<?> type, String prefix) {
-        for (RecordComponent component : type.getRecordComponents()) {
-            if (component.getType() == Optional.class) {
-                continue;
-            }
-            JsonNode value = json.get(component.getName());
-            String field = prefix + component.getName();
+        for (RequiredField required : REQUIRED_FIELDS.get(type)) {
+            JsonNode value = json.get(required.name());
             if (value == null || value.isNull()) {
-                throw failure(DecodeFailure.MISSING_FIELD, "the field '" + field + "' is missing");
+                throw failure(DecodeFailure.MISSING_FIELD, "the field '" + prefix + required.name() + "' is missing");
             }
-            if (component.getType().isRecord() && !isValueType(component.getType()) && value.isObject()) {
-                requireFields(value, component.getType(), field + ".");
+            if (required.nested() && value.isObject()) {
+                requireFields(value, required.type(), prefix + required.name() + ".");
             }
         }
+    }
+
+    /**
+     * A record's required fields, read by reflection once per type ({@link Class#getRecordComponents}
+     * parses the class's signatures at every call: done per message, it cost more than the JSON).
+     */
+    private static final ClassValue<List<RequiredField>> REQUIRED_FIELDS = new ClassValue<>() {
+        @Override
+        protected List<RequiredField> computeValue(Class<?> type) {
+            return Arrays.stream(type.getRecordComponents())
+                    .filter(component -> component.getType() != Optional.class)
+                    .map(component -> new RequiredField(component.getName(), component.getType(),
+                            component.getType().isRecord() && !isValueType(component.getType())))
+                    .toList();
+        }
+    };
+
+    /** A field that must be there; {@code nested}: a record whose own fields are checked in turn. */
+    private record RequiredField(String name, Class<?> type, boolean nested) {
     }
 
     /** Records that travel as a single JSON string (prices, money, counts). */
