@@ -41,9 +41,9 @@ public final class ExitConditions {
     public static List<Fired> evaluate(Inputs in, Method method) {
         Method.Exits exits = method.exits();
         Contracts all = in.holding().count();
-        BigDecimal pct = in.valuation().pnlPct();
+        Holding.Valuation value = in.valuation();
         List<Fired> fired = new ArrayList<>();
-        if (pct.compareTo(exits.stopLossPct()) < 0) {
+        if (value.comparePnlPct(exits.stopLossPct()) < 0) {
             fired.add(whole(ExitReason.STOP_LOSS, all));
         }
         if (in.circuitBreaker()) {
@@ -59,7 +59,7 @@ public final class ExitConditions {
                 || in.market().volume().compareTo(exits.liquidity().minVolume()) < 0) {
             fired.add(whole(ExitReason.LIQUIDITY_DRIED_UP, all));
         }
-        if (!exits.partialExits().enabled() && pct.compareTo(profitTarget(exits, in.confidence())) >= 0) {
+        if (!exits.partialExits().enabled() && value.comparePnlPct(profitTarget(exits, in.confidence())) >= 0) {
             fired.add(whole(ExitReason.PROFIT_TARGET, all));
         }
         if (exits.partialExits().enabled()) {
@@ -75,7 +75,7 @@ public final class ExitConditions {
         });
         BigDecimal currentEdge = in.probability().map(p -> p.subtract(in.valuation().mark().toBigDecimal()))
                 .orElse(BigDecimal.ZERO);
-        if (pct.signum() > 0 && in.waitingEdge().filter(waiting -> waiting.compareTo(currentEdge) > 0).isPresent()) {
+        if (value.comparePnlPct(BigDecimal.ZERO) > 0 && in.waitingEdge().filter(waiting -> waiting.compareTo(currentEdge) > 0).isPresent()) {
             fired.add(whole(ExitReason.REBALANCE, all));
         }
         return List.copyOf(fired);
@@ -101,7 +101,7 @@ public final class ExitConditions {
             if (in.stagesDone().contains(stage)) {
                 continue;
             }
-            if (in.valuation().pnlPct().compareTo(step.atPct()) < 0) {
+            if (in.valuation().comparePnlPct(step.atPct()) < 0) {
                 return Optional.empty();
             }
             long hundredths = step.fractionOfOriginal()

@@ -17,36 +17,57 @@ public record Holding(Side side, Contracts originalCount, Contracts count, Money
 
     private static final MathContext PRECISION = new MathContext(20, RoundingMode.HALF_EVEN);
 
-    /** What the holding is worth at {@code mark} (the held side's bid), net of the entry fees. */
-    public record Valuation(Price mark, Money unrealizedPnl, BigDecimal pnlPct) {
+    /**
+     * What the holding is worth at {@code mark} (the held side's bid), net of the entry fees, against
+     * the {@code costBasis} it was bought for. The rules judge the P&amp;L pct by comparing it
+     * ({@link #comparePnlPct}, {@link #pnlPctStepsFrom}): exact, and without the division that was most
+     * of an evaluation's cost (profiled); {@link #pnlPct} divides, for the figures that are published.
+     */
+    public record Valuation(Price mark, Money unrealizedPnl, Money costBasis) {
+
+        /** {@code unrealized / cost basis}, to 20 significant digits; zero when nothing was paid. */
+        public BigDecimal pnlPct() {
+            return costBasis.micros() == 0 ? BigDecimal.ZERO
+                    : unrealizedPnl.toBigDecimal().divide(costBasis.toBigDecimal(), PRECISION);
+        }
+
+        /**
+         * Whether the P&amp;L pct is below, at or above {@code pct} (−1, 0, 1), exactly:
+         * {@code unrealized} against {@code pct × cost basis}.
+         */
+        public int comparePnlPct(BigDecimal pct) {
+            if (costBasis.micros() == 0) {
+                return BigDecimal.ZERO.compareTo(pct);
+            }
+            return unrealizedPnl.toBigDecimal().compareTo(pct.multiply(costBasis.toBigDecimal()));
+        }
+
+        /** Whether the P&amp;L pct is within {@code near} of {@code pct}, either side, bounds included. */
+        public boolean pnlPctWithin(BigDecimal near, BigDecimal pct) {
+            return comparePnlPct(pct.subtract(near)) >= 0 && comparePnlPct(pct.add(near)) <= 0;
+        }
+
+        /**
+         * {@code floor((pnl pct − from) / step)}, exactly: how many whole steps the P&amp;L pct is above
+         * {@code from} (negative below it), as {@code floor((unrealized − from × cost) / (step × cost))}.
+         */
+        public BigDecimal pnlPctStepsFrom(BigDecimal from, BigDecimal step) {
+            if (costBasis.micros() == 0) {
+                return BigDecimal.ZERO.subtract(from).divide(step, 0, RoundingMode.FLOOR);
+            }
+            BigDecimal cost = costBasis.toBigDecimal();
+            return unrealizedPnl.toBigDecimal().subtract(from.multiply(cost))
+                    .divide(step.multiply(cost), 0, RoundingMode.FLOOR);
+        }
     }
 
     public boolean isOpen() {
         return !count.isZero();
     }
 
-    /**
-     * {@code unrealized = count × (mark − entry price) − entry fees}, and
-     * {@code pnl pct = unrealized / (count × entry price)}, exact to 20 significant digits.
-     */
+    /** {@code unrealized = count × (mark − entry price) − entry fees}, against the cost basis. */
     public Valuation valueAt(Price mark) {
-        Money unrealized = mark.times(count).minus(costBasis).minus(entryFees);
-        BigDecimal pct = costBasis.micros() == 0 ? BigDecimal.ZERO
-                : unrealized.toBigDecimal().divide(costBasis.toBigDecimal(), PRECISION);
-        return new Valuation(mark, unrealized, pct);
-    }
-
-    /**
-     * Whether the P&amp;L pct at {@code mark} is below, at or above {@code pct} (−1, 0, 1): the same
-     * comparison as {@code valueAt(mark).pnlPct().compareTo(pct)}, made without a division (profiled:
-     * the division is most of a valuation's cost).
-     */
-    public int comparePnlPctAt(Price mark, BigDecimal pct) {
-        if (costBasis.micros() == 0) {
-            return BigDecimal.ZERO.compareTo(pct);
-        }
-        BigDecimal unrealized = mark.times(count).minus(costBasis).minus(entryFees).toBigDecimal();
-        return unrealized.compareTo(pct.multiply(costBasis.toBigDecimal()));
+        return new Valuation(mark, mark.times(count).minus(costBasis).minus(entryFees), costBasis);
     }
 
     /** After buying {@code added} more at {@code price} with {@code fee}. */

@@ -38,7 +38,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.ToIntFunction;
 
 /**
  * How a position changes, as plain functions: each input (a fill, an order event, an evaluation
@@ -119,7 +118,7 @@ public final class PositionLifecycle {
             return criticalOnOneSidedBook(position, context, method, market);
         }
         Holding.Valuation value = position.holding().valueAt(market.bid());
-        TrailingStop stop = position.trailingStop().update(market.bid(), value.pnlPct(), method.exits().trailingStop());
+        TrailingStop stop = position.trailingStop().update(value, method.exits().trailingStop());
         List<Event> events = new ArrayList<>();
         String id = position.positionId();
         Instant now = context.now();
@@ -146,7 +145,7 @@ public final class PositionLifecycle {
                 position.totalFees(), stop, position.stagesDone(), position.stageSold(), position.tradeIds(), inFlight,
                 Optional.of(market.bid()), position.publishedMark(), position.publishedAt(), Optional.of(now), false);
         boolean crossed = !events.isEmpty() || position.publishedMark().map(last -> !last.equals(market.bid())
-                && zone(next, last, method) != zone(next, market.bid(), method, pct -> value.pnlPct().compareTo(pct)))
+                && zone(next, last, method) != zone(next, value, method))
                 .orElse(true);
         boolean heartbeat = position.publishedAt().map(at -> !now.isBefore(at.plus(method.monitoring().markInterval())))
                 .orElse(true);
@@ -197,16 +196,15 @@ public final class PositionLifecycle {
      * sent crossed one, and is sent at once.
      */
     static int zone(Position position, Price mark, Method method) {
-        return zone(position, mark, method, pct -> position.holding().comparePnlPctAt(mark, pct));
+        return zone(position, position.holding().valueAt(mark), method);
     }
 
-    /** The zone of {@code mark}, whose P&amp;L pct compares to a threshold as {@code pnlPctAgainst} says. */
-    private static int zone(Position position, Price mark, Method method, ToIntFunction<BigDecimal> pnlPctAgainst) {
+    private static int zone(Position position, Holding.Valuation value, Method method) {
         BigDecimal near = method.monitoring().nearThreshold();
-        int zone = pnlPctAgainst.applyAsInt(method.exits().stopLossPct().add(near)) <= 0 ? 1 : 0;
-        zone |= pnlPctAgainst.applyAsInt(firstTarget(position, method).subtract(near)) >= 0 ? 2 : 0;
+        int zone = value.comparePnlPct(method.exits().stopLossPct().add(near)) <= 0 ? 1 : 0;
+        zone |= value.comparePnlPct(firstTarget(position, method).subtract(near)) >= 0 ? 2 : 0;
         TrailingStop stop = position.trailingStop();
-        zone |= stop.active() && mark.toBigDecimal().compareTo(stop.stop().add(near)) <= 0 ? 4 : 0;
+        zone |= stop.active() && value.mark().toBigDecimal().compareTo(stop.stop().add(near)) <= 0 ? 4 : 0;
         return zone;
     }
 
@@ -228,8 +226,7 @@ public final class PositionLifecycle {
         Optional<Price> judgedAt = hasBid ? Optional.of(market.bid()) : position.lastMark();
         Contracts all = position.holding().count();
         List<ExitConditions.Fired> fired = new ArrayList<>();
-        judgedAt.filter(price -> position.holding().valueAt(price).pnlPct()
-                .compareTo(method.exits().stopLossPct()) < 0)
+        judgedAt.filter(price -> position.holding().valueAt(price).comparePnlPct(method.exits().stopLossPct()) < 0)
                 .ifPresent(price -> fired.add(new ExitConditions.Fired(ExitReason.STOP_LOSS, all, Optional.empty())));
         if (context.flattenAll()) {
             fired.add(new ExitConditions.Fired(ExitReason.CIRCUIT_BREAKER, all, Optional.empty()));
@@ -278,8 +275,7 @@ public final class PositionLifecycle {
         Holding.Valuation value = position.holding().valueAt(position.lastMark().get());
         BigDecimal near = monitoring.nearThreshold();
         BigDecimal target = firstTarget(position, method);
-        boolean close = value.pnlPct().subtract(method.exits().stopLossPct()).abs().compareTo(near) <= 0
-                || value.pnlPct().subtract(target).abs().compareTo(near) <= 0
+        boolean close = value.pnlPctWithin(near, method.exits().stopLossPct()) || value.pnlPctWithin(near, target)
                 || (position.trailingStop().active() && value.mark().toBigDecimal()
                         .subtract(position.trailingStop().stop()).abs().compareTo(near) <= 0);
         return close ? monitoring.urgentInterval() : monitoring.markInterval();

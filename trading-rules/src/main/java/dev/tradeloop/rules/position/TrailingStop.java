@@ -3,7 +3,6 @@ package dev.tradeloop.rules.position;
 import dev.tradeloop.events.money.Price;
 import dev.tradeloop.rules.Method;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Optional;
 
 /**
@@ -20,9 +19,10 @@ public record TrailingStop(boolean active, Optional<Price> peak, BigDecimal dist
     }
 
     /** The stop after a new mark; the same stop when nothing changes it. */
-    public TrailingStop update(Price mark, BigDecimal pnlPct, Method.TrailingStop settings) {
+    public TrailingStop update(Holding.Valuation value, Method.TrailingStop settings) {
+        Price mark = value.mark();
         if (!active) {
-            if (pnlPct.compareTo(settings.activationPct()) < 0) {
+            if (value.comparePnlPct(settings.activationPct()) < 0) {
                 return this;
             }
             BigDecimal initial = settings.initialDistance();
@@ -31,8 +31,8 @@ public record TrailingStop(boolean active, Optional<Price> peak, BigDecimal dist
         if (mark.compareTo(peak.orElseThrow()) <= 0) {
             return this;
         }
-        BigDecimal steps = pnlPct.subtract(settings.activationPct())
-                .divide(settings.tightenEveryPct(), 0, RoundingMode.FLOOR).max(BigDecimal.ZERO);
+        BigDecimal steps = value.pnlPctStepsFrom(settings.activationPct(), settings.tightenEveryPct())
+                .max(BigDecimal.ZERO);
         BigDecimal distance = settings.initialDistance().subtract(settings.tightening().multiply(steps))
                 .max(settings.floor());
         return new TrailingStop(true, Optional.of(mark), distance, stopAt(mark, distance).max(stop));

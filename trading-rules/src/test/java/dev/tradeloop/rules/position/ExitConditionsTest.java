@@ -88,7 +88,7 @@ class ExitConditionsTest {
 
     @Test
     void trailing_stop_when_the_mark_falls_to_the_stop() {
-        TrailingStop stop = TrailingStop.inactive().update(Price.parse("0.56"), new BigDecimal("0.12"),
+        TrailingStop stop = TrailingStop.inactive().update(YES.valueAt(Price.parse("0.56")), // P&L +12 %
                 METHOD.exits().trailingStop()); // stop 0.56 × 0.95 = 0.532
         assertThat(fired(with(quiet(YES, "0.53"), stop, Optional.empty(), false, Set.of(), Optional.empty())))
                 .containsExactly(ExitReason.TRAILING_STOP);

@@ -6,6 +6,10 @@ import dev.tradeloop.events.Side;
 import dev.tradeloop.events.money.Contracts;
 import dev.tradeloop.events.money.Money;
 import dev.tradeloop.events.money.Price;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class HoldingTest {
@@ -24,22 +28,31 @@ class HoldingTest {
     }
 
     @Test
-    void comparing_the_pnl_pct_without_dividing_agrees_with_the_valuation_at_every_cent() {
+    void judging_the_pnl_pct_without_dividing_agrees_with_the_division_at_every_cent() {
         Holding yes = new Holding(Side.YES, Contracts.whole(100), Contracts.whole(100), Money.parse("60.00"),
                 Money.parse("1.68"));
         Holding nothingPaid = new Holding(Side.YES, Contracts.whole(10), Contracts.whole(10), Money.ZERO, Money.ZERO);
-        java.util.List<java.math.BigDecimal> thresholds = java.util.stream.Stream.of("-0.13", "0.072", "0.13", "0")
-                .map(java.math.BigDecimal::new).toList();
+        List<BigDecimal> thresholds = Stream.of("-0.13", "0.072", "0.13", "0").map(BigDecimal::new).toList();
+        BigDecimal step = new BigDecimal("0.05");
+        BigDecimal near = new BigDecimal("0.02");
 
         for (int cents = 1; cents <= 99; cents++) {
             Price mark = new Price(cents * 10_000L);
-            for (java.math.BigDecimal pct : thresholds) {
-                assertThat(yes.comparePnlPctAt(mark, pct)).as(mark + " against " + pct)
-                        .isEqualTo(yes.valueAt(mark).pnlPct().compareTo(pct));
-                assertThat(nothingPaid.comparePnlPctAt(mark, pct)).isEqualTo(java.math.BigDecimal.ZERO.compareTo(pct));
+            for (Holding holding : List.of(yes, nothingPaid)) {
+                Holding.Valuation value = holding.valueAt(mark);
+                BigDecimal divided = value.pnlPct();
+                for (BigDecimal pct : thresholds) {
+                    assertThat(value.comparePnlPct(pct)).as(mark + " against " + pct)
+                            .isEqualTo(divided.compareTo(pct));
+                    assertThat(value.pnlPctStepsFrom(pct, step)).as(mark + " steps from " + pct)
+                            .isEqualByComparingTo(divided.subtract(pct).divide(step, 0, RoundingMode.FLOOR));
+                    assertThat(value.pnlPctWithin(near, pct)).as(mark + " near " + pct)
+                            .isEqualTo(divided.subtract(pct).abs().compareTo(near) <= 0);
+                }
             }
         }
-        assertThat(yes.comparePnlPctAt(Price.parse("0.66"), new java.math.BigDecimal("0.072"))).isZero();
+        assertThat(yes.valueAt(Price.parse("0.66")).comparePnlPct(new BigDecimal("0.072"))).isZero();
+        assertThat(nothingPaid.valueAt(Price.parse("0.66")).pnlPct()).isZero();
     }
 
     @Test
@@ -52,7 +65,7 @@ class HoldingTest {
 
         // 43 × 0.40 − 18.92 − 0.74 = −2.46; −2.46 / 18.92 = −0.1300 (to the fourth decimal)
         assertThat(value.unrealizedPnl()).isEqualTo(Money.parse("-2.46"));
-        assertThat(value.pnlPct().setScale(4, java.math.RoundingMode.HALF_EVEN)).isEqualByComparingTo("-0.1300");
+        assertThat(value.pnlPct().setScale(4, RoundingMode.HALF_EVEN)).isEqualByComparingTo("-0.1300");
     }
 
     @Test

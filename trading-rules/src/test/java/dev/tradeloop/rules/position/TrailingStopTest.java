@@ -21,7 +21,7 @@ class TrailingStopTest {
 
     private static TrailingStop after(TrailingStop stop, String mark) {
         Price price = Price.parse(mark);
-        return stop.update(price, ENTRY.valueAt(price).pnlPct(), DEFAULTS);
+        return stop.update(ENTRY.valueAt(price), DEFAULTS);
     }
 
     @Test
