@@ -13,12 +13,8 @@ import dev.tradeloop.events.Topics;
 import dev.tradeloop.events.money.Contracts;
 import dev.tradeloop.events.money.Money;
 import dev.tradeloop.events.money.Price;
-import dev.tradeloop.monitor.streams.MonitorTopology;
-import dev.tradeloop.rules.MethodCatalog;
 import dev.tradeloop.testkit.TestKafka;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,15 +35,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Produced;
 
 /**
  * The monitor on a real broker: many open positions over many markets, a steady tick rate, and now
@@ -55,11 +44,13 @@ import org.apache.kafka.streams.kstream.Produced;
  * Reports tick-to-exit-trigger latency (from the tick's send to the trigger's arrival at a
  * read-committed consumer) and the sustained rate of ticks and position evaluations, for the monitor
  * with exactly-once and with at-least-once, next to a bare pipe (ticks in, the same bytes out, no logic)
- * measured in the same run.
+ * measured in the same run. Each application runs in a JVM of its own ({@link StreamsProcess}), with a
+ * service's heap, and is warmed up at the steady rate before it is measured (a service has been running
+ * for a while; a cold JIT compiling the monitor's code took a core from a measured run).
  */
 public final class MonitorBenchmark {
 
-    private static final String PIPE_OUT = "bench-pipe-out";
+    private static final String PIPE_OUT = StreamsApp.PIPE_OUT;
     private static final MethodRef METHOD = new MethodRef("kelly-quarter", 1);
 
     private final TestKafka kafka = TestKafka.get();
@@ -70,6 +61,8 @@ public final class MonitorBenchmark {
     private final int seconds;
     private final int flood;
     private final int commitMillis;
+    private final int warmup;
+    private final String appHeap = System.getenv().getOrDefault("BENCH_APP_HEAP", "256m");
     private final AtomicLong sequence = new AtomicLong();
 
     private MonitorBenchmark(Map<String, Integer> options) {
@@ -79,6 +72,7 @@ public final class MonitorBenchmark {
         this.seconds = options.getOrDefault("seconds", 30);
         this.flood = options.getOrDefault("flood", 50_000);
         this.commitMillis = options.getOrDefault("commit-ms", 100);
+        this.warmup = options.getOrDefault("warmup", 30);
         Properties config = new Properties();
         config.putAll(kafka.adminSettings());
         config.put(ProducerConfig.LINGER_MS_CONFIG, "1");
@@ -105,9 +99,10 @@ public final class MonitorBenchmark {
             options.put(args[i].replaceFirst("^--", ""), Integer.parseInt(args[i + 1]));
         }
         MonitorBenchmark bench = new MonitorBenchmark(options);
-        System.out.printf("monitor benchmark: %d markets x %d positions = %d positions; %d ticks/s for %d s; "
-                + "flood of %d ticks; commit every %d ms%n", bench.markets, bench.perMarket,
-                bench.markets * bench.perMarket, bench.rate, bench.seconds, bench.flood, bench.commitMillis);
+        System.out.printf("monitor benchmark: %d markets x %d positions = %d positions; %d ticks/s for %d s after %d s"
+                + " of warm-up; flood of %d ticks; commit every %d ms; each stream application in its own JVM with"
+                + " -Xmx%s%n", bench.markets, bench.perMarket, bench.markets * bench.perMarket, bench.rate, bench.seconds,
+                bench.warmup, bench.flood, bench.commitMillis, bench.appHeap);
         bench.kafka.admin().createTopics(List.of(new NewTopic(PIPE_OUT, Topics.MARKET_PARTITIONS, (short) 1))).all().get();
         List<String> rows = new ArrayList<>();
         rows.add(bench.pipe("exactly_once_v2"));
@@ -125,12 +120,9 @@ public final class MonitorBenchmark {
     /** The baseline: the same ticks through a topology that only copies them to another topic. */
     private String pipe(String guarantee) throws Exception {
         String prefix = "PIPE" + guarantee.charAt(0) + "-";
-        StreamsBuilder builder = new StreamsBuilder();
-        builder.stream(Topics.PRICE_TICKS.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()))
-                .to(PIPE_OUT, Produced.with(Serdes.String(), Serdes.ByteArray()));
-        GcFigures gc = GcFigures.start();
-        try (KafkaStreams streams = start(builder.build(), "bench-pipe-" + guarantee, guarantee);
-                KafkaConsumer<String, byte[]> out = consumerAtEnd(PIPE_OUT)) {
+        try (StreamsProcess app = StreamsProcess.start("pipe", guarantee, "bench-pipe-" + guarantee, commitMillis,
+                appHeap); KafkaConsumer<String, byte[]> out = consumerAtEnd(PIPE_OUT)) {
+            settle();
             Latencies latencies = new Latencies();
             Map<String, Long> sentAt = new ConcurrentHashMap<>();
             Thread reader = readAll(out, record -> {
@@ -139,24 +131,25 @@ public final class MonitorBenchmark {
                     latencies.add(micros() - sent);
                 }
             });
+            steadyTicks(prefix, (market, at) -> { }, false, warmup);
+            app.measure();
             long out0 = recordsIn(PIPE_OUT);
-            steadyTicks(prefix, (market, at) -> sentAt.put(market, at), false);
+            steadyTicks(prefix, (market, at) -> sentAt.put(market, at), false, seconds);
             double outPerSecond = (recordsIn(PIPE_OUT) - out0) / (double) seconds;
             double throughput = floodThroughput(prefix, "bench-pipe-" + guarantee);
             stop(reader);
-            return row("bare pipe (baseline)", guarantee, latencies, throughput, 1, outPerSecond, gc);
+            return row("bare pipe (baseline)", guarantee, latencies, throughput, 1, outPerSecond,
+                    app.stopAndGcFigures());
         }
     }
 
     private String monitor(String guarantee) throws Exception {
         String prefix = "MON" + guarantee.charAt(0) + "-";
-        MethodCatalog methods = MethodCatalog.load(Path.of(System.getProperty("tradeloop.methods.dir", "methods")));
-        Topology topology = MonitorTopology.build(new StreamsBuilder(), methods::get, Duration.ofMinutes(2));
         String application = "bench-monitor-" + guarantee;
-        GcFigures gc = GcFigures.start();
-        try (KafkaStreams streams = start(topology, application, guarantee);
+        try (StreamsProcess app = StreamsProcess.start("monitor", guarantee, application, commitMillis, appHeap);
                 KafkaConsumer<String, byte[]> events = consumerAtEnd(Topics.POSITION_EVENTS.name());
                 KafkaConsumer<String, byte[]> triggers = consumerAtEnd(Topics.EXIT_TRIGGERS.name())) {
+            settle();
             open(prefix, events);
             Latencies latencies = new Latencies();
             Map<String, Long> crashedAt = new ConcurrentHashMap<>();
@@ -167,9 +160,11 @@ public final class MonitorBenchmark {
                     latencies.add(micros() - crashed);
                 }
             });
+            steadyTicks(prefix, (market, at) -> { }, false, warmup);
+            app.measure();
             long events0 = recordsIn(Topics.POSITION_EVENTS.name());
             long marks0 = recordsIn(Topics.POSITION_MARKS.name());
-            steadyTicks(prefix, crashedAt::put, true);
+            steadyTicks(prefix, crashedAt::put, true, seconds);
             long changes = recordsIn(Topics.POSITION_EVENTS.name()) - events0;
             long marks = recordsIn(Topics.POSITION_MARKS.name()) - marks0;
             double throughput = floodThroughput(prefix, application);
@@ -179,7 +174,7 @@ public final class MonitorBenchmark {
             System.out.printf("  %s: %d exit triggers measured; median latency (ms) by tenth of the run: %s%n",
                     guarantee, latencies.count(), latencies.medianByTenth());
             return row("monitor", guarantee, latencies, throughput, perMarket, (changes + marks) / (double) seconds,
-                    gc);
+                    app.stopAndGcFigures());
         }
     }
 
@@ -212,14 +207,14 @@ public final class MonitorBenchmark {
     }
 
     /**
-     * {@code rate} ticks a second for {@code seconds}, each on a random market, the price moving between
+     * {@code rate} ticks a second for {@code duration} seconds, each on a random market, the price moving between
      * 0.48 and 0.52; with {@code crashes}, one market after another gets a tick at 0.40 (a stop loss
      * for each of its positions), evenly over the run. {@code sent} learns each measured tick's send time.
      */
-    private void steadyTicks(String prefix, java.util.function.BiConsumer<String, Long> sent, boolean crashes)
-            throws Exception {
+    private void steadyTicks(String prefix, java.util.function.BiConsumer<String, Long> sent, boolean crashes,
+            int duration) throws Exception {
         java.util.Random random = new java.util.Random(20261124);
-        long total = (long) rate * seconds;
+        long total = (long) rate * duration;
         long intervalNanos = 1_000_000_000L / rate;
         long crashEvery = crashes ? Math.max(1, total / markets) : Long.MAX_VALUE;
         int crashed = 0;
@@ -295,24 +290,9 @@ public final class MonitorBenchmark {
         producer.send(new ProducerRecord<>(topic, key, value));
     }
 
-    private KafkaStreams start(Topology topology, String application, String guarantee) throws Exception {
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, application);
-        config.putAll(kafka.adminSettings());
-        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
-        config.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("bench-state").toString());
-        config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2);
-        // the same commit interval for both guarantees (exactly-once's default), so committed offsets
-        // measure progress alike and the difference is the transactions' cost
-        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitMillis);
-        config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "latest");
-        KafkaStreams streams = new KafkaStreams(topology, config);
-        streams.start();
-        while (streams.state() != KafkaStreams.State.RUNNING) {
-            Thread.sleep(100); // waiting for the first assignment
-        }
-        Thread.sleep(2_000); // the rebalance settles before anything is sent: inputs sent earlier would be skipped
-        return streams;
+    /** After the application's first assignment: the rebalance settles before anything is sent. */
+    private static void settle() throws InterruptedException {
+        Thread.sleep(2_000); // inputs sent earlier would be skipped (auto.offset.reset=latest)
     }
 
     private KafkaConsumer<String, byte[]> consumerAtEnd(String topic) {
@@ -356,7 +336,7 @@ public final class MonitorBenchmark {
     }
 
     private static String row(String run, String guarantee, Latencies latencies, double ticksPerSecond,
-            int evaluationsPerTick, double recordsOutPerSecond, GcFigures gc) {
+            int evaluationsPerTick, double recordsOutPerSecond, String gc) {
         return String.format("| %s | %s | %s | %s | %s | %d | %,.0f | %,.0f | %,.0f | %s |", run, guarantee,
                 latencies.percentile(50), latencies.percentile(99), latencies.percentile(99.9), latencies.count(),
                 ticksPerSecond, ticksPerSecond * evaluationsPerTick, recordsOutPerSecond, gc);

@@ -70,7 +70,7 @@ public final class MonitorTopology {
         // cached: a position or a market's price updated many times between two commits reaches
         // RocksDB and its changelog once
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(POSITIONS), KEYS,
-                new JsonSerde<>(Position.class)).withCachingEnabled());
+                positionSerde()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TICKS), KEYS,
                 Topics.PRICE_TICKS.valueSerde()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PREDICTIONS), KEYS,
@@ -121,6 +121,11 @@ public final class MonitorTopology {
                                 .valueSerde()).withName("dead-letters-out")), "dead-letters"))
                 .noDefaultBranch();
         return builder.build();
+    }
+
+    /** How the positions store keeps a position. */
+    public static Serde<Position> positionSerde() {
+        return new JsonSerde<>(Position.class);
     }
 
     /** The events of {@code topic}; its undecodable messages go to its dead-letter topic. */
