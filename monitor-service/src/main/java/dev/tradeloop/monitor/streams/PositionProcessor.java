@@ -169,6 +169,10 @@ final class PositionProcessor implements Processor<String, Event, String, Event>
         }
     }
 
+    /**
+     * One pass over the task's positions: those due (quiet for their interval, or all while the account
+     * must be flattened) are evaluated; the others send the mark an evaluation held back, when it is due.
+     */
     private void onTimer(long timestamp) {
         Instant now = Instant.ofEpochMilli(timestamp);
         startedAt = startedAt == null ? now : startedAt;
@@ -183,6 +187,8 @@ final class PositionProcessor implements Processor<String, Event, String, Event>
             if (flatten || method.map(m -> !now.isBefore(last.plus(PositionLifecycle.nextEvaluationIn(position, m))))
                     .orElse(false)) {
                 due.add(position);
+            } else {
+                sendHeldBackMark(position, method, now);
             }
             alertIfStale(position, now);
         }
@@ -193,17 +199,15 @@ final class PositionProcessor implements Processor<String, Event, String, Event>
             } catch (RuntimeException e) {
                 alertFailing(position, e, now);
             }
+            positions.get(position.marketTicker(), position.positionId())
+                    .ifPresent(evaluated -> sendHeldBackMark(evaluated, methods.apply(evaluated.method()), now));
         }
-        sendHeldBackMarks(now);
         activity.went(task, open, now);
     }
 
-    /** The marks evaluations held back (moved within {@code marks_at_most_every_ms} of the last one sent), now due. */
-    private void sendHeldBackMarks(Instant now) {
-        for (Position position : positions.all()) {
-            methods.apply(position.method()).flatMap(method -> PositionLifecycle.heldBackMark(position, method, now))
-                    .ifPresent(this::save);
-        }
+    /** The mark evaluations held back (moved within {@code marks_at_most_every_ms} of the last one sent), if due. */
+    private void sendHeldBackMark(Position position, Optional<Method> method, Instant now) {
+        method.flatMap(m -> PositionLifecycle.heldBackMark(position, m, now)).ifPresent(this::save);
     }
 
     /** Evaluates one position on {@code tick}; a failure dead-letters {@code input} for it, and the others go on. */
