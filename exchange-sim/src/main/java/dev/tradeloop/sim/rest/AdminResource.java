@@ -2,9 +2,16 @@ package dev.tradeloop.sim.rest;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.tradeloop.events.money.Contracts;
+import dev.tradeloop.events.money.Money;
+import dev.tradeloop.events.money.Price;
+import dev.tradeloop.sim.exchange.BookSide;
 import dev.tradeloop.sim.exchange.Fees;
+import dev.tradeloop.sim.exchange.OrderRequest;
 import dev.tradeloop.sim.exchange.SimExchange;
 import dev.tradeloop.sim.exchange.SimMarket;
+import dev.tradeloop.sim.exchange.SimOrder;
+import dev.tradeloop.sim.exchange.TimeInForce;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The simulator's own controls, outside Kalshi's API: list a market, settle it. Scenario files
@@ -96,6 +104,40 @@ public class AdminResource {
             throw new IllegalArgumentException("result must be 'yes' or 'no'");
         }
         return result.equals("yes");
+    }
+
+    /**
+     * Churn for benchmarks of the market feed: an account of the simulator's own ({@value #FLICKER})
+     * rests one YES bid of one contract at {@code high}, moves it to {@code low} and back, {@code count}
+     * moves in all, then cancels it; with both above the best bid, each move changes the top of the book
+     * on the feed. The bid is placed post-only: a {@code high} that would cross the book is refused.
+     */
+    @POST
+    @Path("/{ticker}/flicker")
+    public Map<String, Object> flicker(@PathParam("ticker") String ticker, Flicker body) {
+        if (body == null || body.count() == null || body.count() < 1 || body.count() > MOST_FLICKERS) {
+            throw new IllegalArgumentException("count must be between 1 and " + MOST_FLICKERS);
+        }
+        if (body.low() == null || body.high() == null || body.low().compareTo(body.high()) >= 0) {
+            throw new IllegalArgumentException("low and high are required, low below high");
+        }
+        exchange.openAccount(FLICKER, Money.parse("1000"));
+        SimOrder bid = exchange.place(FLICKER, new OrderRequest(ticker, BookSide.BID, Contracts.whole(1), body.high(),
+                TimeInForce.GOOD_TILL_CANCELED, Optional.empty(), true, false));
+        long started = System.nanoTime();
+        for (int i = 1; i <= body.count(); i++) {
+            exchange.amend(FLICKER, bid.orderId(), i % 2 == 1 ? body.low() : body.high(), Contracts.whole(1));
+        }
+        long nanos = System.nanoTime() - started;
+        exchange.cancel(FLICKER, bid.orderId());
+        return Map.of("moves", body.count(), "seconds", nanos / 1e9);
+    }
+
+    static final String FLICKER = "sim-flicker";
+    static final int MOST_FLICKERS = 1_000_000;
+
+    /** How many times to move the flickering bid, between which two YES prices. */
+    public record Flicker(Integer count, Price low, Price high) {
     }
 
     /** A market to list. */

@@ -157,4 +157,25 @@ class SimulatorApiTest {
         assertThat(given().when().get("/trade-api/v2/markets/" + ticker).then().extract().jsonPath()
                 .getString("market.result")).isEqualTo("yes");
     }
+
+    @Test
+    void flicker_moves_a_bid_of_the_simulators_own_then_leaves_the_book_as_it_was() {
+        String ticker = SimMarkets.list("KXSIM");
+        maker.post("/portfolio/events/orders", order(ticker, "ask", "0.6000", "10.00", "fl-" + ticker)).then().statusCode(201);
+
+        JsonPath moved = given().contentType(ContentType.JSON).body("{\"count\":5,\"low\":\"0.41\",\"high\":\"0.42\"}")
+                .when().post("/sim/admin/markets/" + ticker + "/flicker").then().statusCode(200).extract().jsonPath();
+        String crossing = given().contentType(ContentType.JSON).body("{\"count\":5,\"low\":\"0.41\",\"high\":\"0.60\"}")
+                .when().post("/sim/admin/markets/" + ticker + "/flicker").then().statusCode(400).extract().asString();
+        String none = given().contentType(ContentType.JSON).body("{\"count\":0,\"low\":\"0.41\",\"high\":\"0.42\"}")
+                .when().post("/sim/admin/markets/" + ticker + "/flicker").then().statusCode(400).extract().asString();
+
+        assertThat(moved.getInt("moves")).isEqualTo(5);
+        assertThat(crossing).contains("post-only");
+        assertThat(none).contains("count must be between 1 and 1000000");
+        JsonPath book = given().when().get("/trade-api/v2/markets/" + ticker + "/orderbook").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(book.getList("orderbook_fp.yes_dollars")).isNullOrEmpty();
+        assertThat(book.getList("orderbook_fp.no_dollars")).hasSize(1);
+    }
 }
