@@ -153,6 +153,21 @@ public final class TestExchange {
                 + feeMultiplier + "}");
     }
 
+    /**
+     * Moves a bid of the simulator's own between the YES prices {@code low} and {@code high} of
+     * {@code ticker}, {@code moves} times (each a change of the top of the book on the feed, both
+     * prices being above the best bid); answers how long the simulator took, in seconds.
+     */
+    public double flicker(String ticker, int moves, String low, String high) {
+        String body = "{\"count\":" + moves + ",\"low\":\"" + low + "\",\"high\":\"" + high + "\"}";
+        try {
+            return new ObjectMapper().readTree(adminAnswer("/sim/admin/markets/" + ticker + "/flicker", body))
+                    .path("seconds").asDouble();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the flicker's answer is not JSON", e);
+        }
+    }
+
     /** Settles a market: {@code winner}'s contracts pay $1.00. */
     public void settle(String ticker, dev.tradeloop.events.Side winner) {
         admin("/sim/admin/markets/" + ticker + "/settle", "{\"result\":\"" + winner.name().toLowerCase(java.util.Locale.ROOT)
@@ -187,11 +202,16 @@ public final class TestExchange {
     }
 
     private void admin(String path, String body) {
+        adminAnswer(path, body);
+    }
+
+    private String adminAnswer(String path, String body) {
         try {
             HttpResponse<String> answer = process.post(path, body);
             if (answer.statusCode() / 100 != 2) {
                 throw new IllegalStateException("POST " + path + " answered " + answer.statusCode() + ": " + answer.body());
             }
+            return answer.body();
         } catch (IOException e) {
             throw new UncheckedIOException("POST " + path + " failed", e);
         }
