@@ -156,7 +156,8 @@ public final class TestExchange {
     /**
      * Moves a bid of the simulator's own between the YES prices {@code low} and {@code high} of
      * {@code ticker}, {@code moves} times (each a change of the top of the book on the feed, both
-     * prices being above the best bid); answers how long the simulator took, in seconds.
+     * prices being above the best bid); answers how long the simulator took, in seconds (a duration for a
+     * benchmark's figure, not money: a double is fine).
      */
     public double flicker(String ticker, int moves, String low, String high) {
         String body = "{\"count\":" + moves + ",\"low\":\"" + low + "\",\"high\":\"" + high + "\"}";

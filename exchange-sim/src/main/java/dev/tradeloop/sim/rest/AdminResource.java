@@ -130,7 +130,7 @@ public class AdminResource {
         }
         long nanos = System.nanoTime() - started;
         exchange.cancel(FLICKER, bid.orderId());
-        return Map.of("moves", body.count(), "seconds", nanos / 1e9);
+        return Map.of("moves", body.count(), "seconds", nanos / 1e9); // a duration for a benchmark, not money
     }
 
     static final String FLICKER = "sim-flicker";
