@@ -115,8 +115,8 @@ public final class FeedBenchmark {
             double edgeSeconds = (lastTickNanos.get() - started) / 1e9;
             double producerPerSecond = bareProducer(published);
             reader.interrupt();
-            System.out.printf("  the simulator spent %.1f s of its exchange's time on the moves; edge-service used %.1f s of"
-                    + " CPU for its %,d ticks: %.0f µs a tick, its own consumer of price-ticks included%n",
+            System.out.printf("  the simulator spent %.1f s of its exchange's time on the moves; edge-service used"
+                    + " %.1f s of CPU for its %,d ticks: %.0f µs a tick, its own consumer of price-ticks included%n",
                     simulatorSeconds, edgeCpuMicros / 1e6, published, edgeCpuMicros / published);
             System.out.println();
             System.out.println("| path | ticks | ticks/s | against the bare producer |");

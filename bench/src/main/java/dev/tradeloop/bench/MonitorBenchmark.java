@@ -101,8 +101,8 @@ public final class MonitorBenchmark {
         MonitorBenchmark bench = new MonitorBenchmark(options);
         System.out.printf("monitor benchmark: %d markets x %d positions = %d positions; %d ticks/s for %d s after %d s"
                 + " of warm-up; flood of %d ticks; commit every %d ms; each stream application in its own JVM with"
-                + " -Xmx%s%n", bench.markets, bench.perMarket, bench.markets * bench.perMarket, bench.rate, bench.seconds,
-                bench.warmup, bench.flood, bench.commitMillis, bench.appHeap);
+                + " -Xmx%s%n", bench.markets, bench.perMarket, bench.markets * bench.perMarket, bench.rate,
+                bench.seconds, bench.warmup, bench.flood, bench.commitMillis, bench.appHeap);
         bench.kafka.admin().createTopics(List.of(new NewTopic(PIPE_OUT, Topics.MARKET_PARTITIONS, (short) 1))).all().get();
         List<String> rows = new ArrayList<>();
         rows.add(bench.pipe("exactly_once_v2"));
