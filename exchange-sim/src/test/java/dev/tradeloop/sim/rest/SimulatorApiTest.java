@@ -161,7 +161,8 @@ class SimulatorApiTest {
     @Test
     void flicker_moves_a_bid_of_the_simulators_own_then_leaves_the_book_as_it_was() {
         String ticker = SimMarkets.list("KXSIM");
-        maker.post("/portfolio/events/orders", order(ticker, "ask", "0.6000", "10.00", "fl-" + ticker)).then().statusCode(201);
+        maker.post("/portfolio/events/orders", order(ticker, "ask", "0.6000", "10.00", "fl-" + ticker)).then()
+                .statusCode(201);
 
         JsonPath moved = given().contentType(ContentType.JSON).body("{\"count\":5,\"low\":\"0.41\",\"high\":\"0.42\"}")
                 .when().post("/sim/admin/markets/" + ticker + "/flicker").then().statusCode(200).extract().jsonPath();

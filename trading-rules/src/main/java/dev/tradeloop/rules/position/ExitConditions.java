@@ -75,7 +75,8 @@ public final class ExitConditions {
         });
         BigDecimal currentEdge = in.probability().map(p -> p.subtract(in.valuation().mark().toBigDecimal()))
                 .orElse(BigDecimal.ZERO);
-        if (value.comparePnlPct(BigDecimal.ZERO) > 0 && in.waitingEdge().filter(waiting -> waiting.compareTo(currentEdge) > 0).isPresent()) {
+        boolean betterWaiting = in.waitingEdge().filter(waiting -> waiting.compareTo(currentEdge) > 0).isPresent();
+        if (value.comparePnlPct(BigDecimal.ZERO) > 0 && betterWaiting) {
             fired.add(whole(ExitReason.REBALANCE, all));
         }
         return List.copyOf(fired);
