@@ -168,11 +168,14 @@ class SimulatorApiTest {
                 .when().post("/sim/admin/markets/" + ticker + "/flicker").then().statusCode(200).extract().jsonPath();
         String crossing = given().contentType(ContentType.JSON).body("{\"count\":5,\"low\":\"0.41\",\"high\":\"0.60\"}")
                 .when().post("/sim/admin/markets/" + ticker + "/flicker").then().statusCode(400).extract().asString();
+        String offGrid = given().contentType(ContentType.JSON).body("{\"count\":5,\"low\":\"0.415\",\"high\":\"0.42\"}")
+                .when().post("/sim/admin/markets/" + ticker + "/flicker").then().statusCode(400).extract().asString();
         String none = given().contentType(ContentType.JSON).body("{\"count\":0,\"low\":\"0.41\",\"high\":\"0.42\"}")
                 .when().post("/sim/admin/markets/" + ticker + "/flicker").then().statusCode(400).extract().asString();
 
         assertThat(moved.getInt("moves")).isEqualTo(5);
         assertThat(crossing).contains("post-only");
+        assertThat(offGrid).contains("0.415"); // refused at the first move, after the bid was placed
         assertThat(none).contains("count must be between 1 and 1000000");
         JsonPath book = given().when().get("/trade-api/v2/markets/" + ticker + "/orderbook").then().statusCode(200)
                 .extract().jsonPath();
