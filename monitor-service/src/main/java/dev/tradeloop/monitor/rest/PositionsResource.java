@@ -2,6 +2,7 @@ package dev.tradeloop.monitor.rest;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.tradeloop.events.json.Json;
+import dev.tradeloop.monitor.streams.LivePositions;
 import dev.tradeloop.monitor.streams.MonitorTopology;
 import dev.tradeloop.monitor.streams.RestoringStores;
 import dev.tradeloop.rules.position.Position;
@@ -36,10 +37,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * {@code GET /positions} and {@code GET /positions/{id}} from the monitor's state stores (interactive
- * queries). Each instance holds the positions of its partitions; a query asks every other instance
- * of the application for theirs ({@code ?scope=local}), so any instance answers for all positions; or
- * 503 while a store of this instance or of another is being restored, rather than part of them. (An
- * instance that does not answer at all is still left out, with a warning: issue 17 goes on.)
+ * queries), each with the mark it last sent ({@link LivePositions}). Each instance holds the positions
+ * of its partitions; a query asks every other instance of the application for theirs
+ * ({@code ?scope=local}), so any instance answers for all positions; or 503 while a store of this
+ * instance or of another is being restored, rather than part of them. (An instance that does not answer
+ * at all is still left out, with a warning: issue 17 goes on.)
  */
 @Path("/positions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,12 +51,14 @@ public class PositionsResource {
 
     private final KafkaStreams streams;
     private final RestoringStores restoring;
+    private final LivePositions live;
     private final String self;
 
-    public PositionsResource(KafkaStreams streams, RestoringStores restoring,
+    public PositionsResource(KafkaStreams streams, RestoringStores restoring, LivePositions live,
             @ConfigProperty(name = "quarkus.kafka-streams.application-server") String self) {
         this.streams = streams;
         this.restoring = restoring;
+        this.live = live;
         this.self = self;
     }
 
@@ -107,7 +111,7 @@ public class PositionsResource {
             ReadOnlyKeyValueStore<String, Position> store = streams.store(StoreQueryParameters.fromNameAndType(
                     MonitorTopology.POSITIONS, QueryableStoreTypes.keyValueStore()));
             try (KeyValueIterator<String, Position> all = store.all()) {
-                all.forEachRemaining(entry -> views.add(PositionView.of(entry.value)));
+                all.forEachRemaining(entry -> views.add(PositionView.of(live.latest(entry.value))));
             }
         } catch (InvalidStateStoreException notReady) {
             throw new Incomplete("the positions are being restored: " + notReady.getMessage());

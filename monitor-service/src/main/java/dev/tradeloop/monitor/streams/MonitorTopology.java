@@ -61,12 +61,15 @@ public final class MonitorTopology {
     /** The topology, with the methods positions are evaluated under and when a position counts as stale. */
     public static Topology build(StreamsBuilder builder, Function<MethodRef, Optional<Method>> methods,
             Duration staleAfter) {
-        return build(builder, methods, staleAfter, MonitorMetrics.NONE, new TaskActivity());
+        return build(builder, methods, staleAfter, MonitorMetrics.NONE, new TaskActivity(), new LivePositions());
     }
 
-    /** The topology, counting into {@code metrics} what it processes and triggers, each task's rounds into {@code activity}. */
+    /**
+     * The topology, counting into {@code metrics} what it processes and triggers, each task's rounds into
+     * {@code activity}, and leaving the positions that sent a mark alone in {@code live}, for the API.
+     */
     public static Topology build(StreamsBuilder builder, Function<MethodRef, Optional<Method>> methods,
-            Duration staleAfter, MonitorMetrics metrics, TaskActivity activity) {
+            Duration staleAfter, MonitorMetrics metrics, TaskActivity activity, LivePositions live) {
         // cached: a position or a market's price updated many times between two commits reaches
         // RocksDB and its changelog once
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(POSITIONS), KEYS,
@@ -93,7 +96,7 @@ public final class MonitorTopology {
         KStream<String, Event> out = ticks.merge(predictions, Named.as("merge-predictions"))
                 .merge(fills, Named.as("merge-fills"))
                 .merge(orders, Named.as("merge-order-events"))
-                .process(() -> new PositionProcessor(methods, staleAfter, metrics, activity),
+                .process(() -> new PositionProcessor(methods, staleAfter, metrics, activity, live),
                         Named.as("positions-processor"),
                         POSITIONS, TICKS, PREDICTIONS);
 

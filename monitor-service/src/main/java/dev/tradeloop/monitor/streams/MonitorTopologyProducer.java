@@ -20,8 +20,15 @@ public class MonitorTopologyProducer {
     }
 
     @Produces
-    Topology topology(TradingMethods methods, MonitorConfig config, MeterRegistry registry, TaskActivity activity) {
+    @Singleton
+    LivePositions live() {
+        return new LivePositions();
+    }
+
+    @Produces
+    Topology topology(TradingMethods methods, MonitorConfig config, MeterRegistry registry, TaskActivity activity,
+            LivePositions live) {
         return MonitorTopology.build(new StreamsBuilder(), methods::get, config.staleAfter(),
-                new MicrometerMonitorMetrics(registry), activity);
+                new MicrometerMonitorMetrics(registry), activity, live);
     }
 }

@@ -9,6 +9,7 @@ import dev.tradeloop.events.ExitTrigger;
 import dev.tradeloop.events.Fill;
 import dev.tradeloop.events.MethodRef;
 import dev.tradeloop.events.OrderEvent;
+import dev.tradeloop.events.PositionMarked;
 import dev.tradeloop.events.PositionSettled;
 import dev.tradeloop.events.Prediction;
 import dev.tradeloop.events.PriceTick;
@@ -62,6 +63,7 @@ final class PositionProcessor implements Processor<String, Event, String, Event>
     private final Duration staleAfter;
     private final MonitorMetrics metrics;
     private final TaskActivity activity;
+    private final LivePositions live;
     /**
      * For this long after the task starts, the timer does not act on a price stored before the start:
      * the feed gets a moment to say what the market is now (a restart is no reason to stop out, or
@@ -81,17 +83,18 @@ final class PositionProcessor implements Processor<String, Event, String, Event>
     private KeyValueStore<String, WaitingEdge> waitingEdge;
 
     PositionProcessor(Function<MethodRef, Optional<Method>> methods, Duration staleAfter, MonitorMetrics metrics,
-            TaskActivity activity) {
+            TaskActivity activity, LivePositions live) {
         this.methods = methods;
         this.staleAfter = staleAfter;
         this.metrics = metrics;
         this.activity = activity;
+        this.live = live;
     }
 
     @Override
     public void init(ProcessorContext<String, Event> context) {
         this.context = context;
-        this.positions = new TaskPositions(context.getStateStore(MonitorTopology.POSITIONS));
+        this.positions = new TaskPositions(context.getStateStore(MonitorTopology.POSITIONS), live);
         this.ticks = new LatestByMarket<>(context.getStateStore(MonitorTopology.TICKS));
         this.predictions = new LatestByMarket<>(context.getStateStore(MonitorTopology.PREDICTIONS));
         this.tradingState = context.getStateStore(MonitorTopology.TRADING_STATE);
@@ -104,6 +107,9 @@ final class PositionProcessor implements Processor<String, Event, String, Event>
 
     @Override
     public void close() {
+        if (positions != null) {
+            positions.close();
+        }
         activity.gone(task);
     }
 
@@ -319,13 +325,15 @@ final class PositionProcessor implements Processor<String, Event, String, Event>
     }
 
     /**
-     * Keeps the new state (written to the store, which the API reads, only when it sent something: a
-     * change of state or a mark) and sends its events.
+     * Keeps the new state and sends its events. Only a change of state (an event for {@code position-events},
+     * a trigger, an alert) is written to the store; a mark alone is kept in memory and shown from there.
      */
     private void save(PositionLifecycle.Step step) {
         step.position().ifPresent(p -> {
             if (step.events().isEmpty()) {
                 positions.update(p);
+            } else if (step.events().stream().allMatch(PositionMarked.class::isInstance)) {
+                positions.marked(p);
             } else {
                 positions.keep(p);
             }

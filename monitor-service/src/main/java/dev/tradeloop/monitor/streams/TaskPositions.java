@@ -14,15 +14,18 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * The open positions of one stream task, in memory and grouped by market, in front of the task's
  * changelogged store: read at the task's start from the store, then kept in step with it, since this
  * task is the store's only writer. Reads never decode JSON; a change is written to the store (and so
- * to its changelog) only when it is worth keeping: {@link #keep} writes, {@link #update} does not.
+ * to its changelog) only when it is worth keeping: {@link #keep} writes, {@link #update} does not, and
+ * {@link #marked} (a mark sent, nothing else) leaves the position for the API in {@link LivePositions}.
  */
 final class TaskPositions {
 
     private final KeyValueStore<String, Position> store;
+    private final LivePositions live;
     private final Map<String, Map<String, Position>> byMarket = new HashMap<>();
 
-    TaskPositions(KeyValueStore<String, Position> store) {
+    TaskPositions(KeyValueStore<String, Position> store, LivePositions live) {
         this.store = store;
+        this.live = live;
         try (KeyValueIterator<String, Position> all = store.all()) {
             all.forEachRemaining(entry -> {
                 if (!entry.value.closed()) {
@@ -56,7 +59,19 @@ final class TaskPositions {
     /** A change that is written to the store: a closed position leaves memory. */
     void keep(Position position) {
         store.put(position.storeKey(), position);
+        live.forget(position);
         update(position);
+    }
+
+    /** A change that sent a mark and nothing else: kept in memory, and shown by the API from {@link LivePositions}. */
+    void marked(Position position) {
+        update(position);
+        live.marked(position);
+    }
+
+    /** The task leaves this instance (or stops): the API no longer shows its positions from memory. */
+    void close() {
+        all().forEach(live::forget);
     }
 
     /** A change kept in memory only (a silent evaluation); the next kept change carries it. */

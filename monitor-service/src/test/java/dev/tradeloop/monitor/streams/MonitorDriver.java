@@ -70,6 +70,7 @@ final class MonitorDriver implements Closeable {
     private final TestOutputTopic<String, DeadLetter> fillLetters;
     private final TestOutputTopic<String, DeadLetter> tickLetters;
     private final TaskActivity activity = new TaskActivity();
+    private final LivePositions live = new LivePositions();
     private Instant now = T0;
     private long sequence;
     private int trades;
@@ -81,7 +82,7 @@ final class MonitorDriver implements Closeable {
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         config.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("monitor-test").toString());
         driver = new TopologyTestDriver(MonitorTopology.build(new StreamsBuilder(), methods::get,
-                Duration.ofMinutes(2), MonitorMetrics.NONE, activity), config, T0);
+                Duration.ofMinutes(2), MonitorMetrics.NONE, activity, live), config, T0);
         ticks = input(Topics.PRICE_TICKS);
         predictions = input(Topics.PREDICTIONS);
         fills = input(Topics.FILLS);
@@ -94,6 +95,11 @@ final class MonitorDriver implements Closeable {
         alerts = output(Topics.ALERTS);
         fillLetters = output(Topics.deadLetterOf(Topics.FILLS));
         tickLetters = output(Topics.deadLetterOf(Topics.PRICE_TICKS));
+    }
+
+    /** The positions that sent a mark alone since their store entry was written, as the API reads them. */
+    LivePositions live() {
+        return live;
     }
 
     /** Each task's last round over its positions, as the supervision reads it. */

@@ -72,6 +72,26 @@ class MonitorTopologyTest {
     }
 
     @Test
+    void a_mark_alone_is_not_written_to_the_store_and_the_api_shows_the_position_as_it_was_when_marked() {
+        givenYesAt050();
+        var opened = monitor.positions().values().iterator().next();
+        monitor.after(Duration.ofSeconds(1));
+
+        monitor.tick("0.46", "0.47");
+
+        assertThat(monitor.positionMarks()).extracting(mark -> mark.value.mark()).containsExactly(Price.parse("0.46"));
+        var stored = monitor.positions().values().iterator().next();
+        assertThat(stored).as("a mark alone is not written").isEqualTo(opened);
+        assertThat(monitor.live().latest(stored).lastMark()).contains(Price.parse("0.46"));
+
+        monitor.tick("0.40", "0.41"); // the stop loss: a change of state, written, and the store's is the latest
+        assertThat(monitor.exitTriggers()).hasSize(1);
+        var triggered = monitor.positions().values().iterator().next();
+        assertThat(triggered.lastMark()).contains(Price.parse("0.40"));
+        assertThat(monitor.live().latest(triggered)).isSameAs(triggered);
+    }
+
+    @Test
     void a_mark_crossing_into_a_threshold_the_exit_rules_watch_is_sent_at_once() {
         givenYesAt050();
 
