@@ -153,11 +153,13 @@ public final class MonitorBenchmark {
             open(prefix, events);
             Latencies latencies = new Latencies();
             Map<String, Long> crashedAt = new ConcurrentHashMap<>();
+            Map<String, Integer> triggered = new ConcurrentHashMap<>();
             Thread reader = readAll(triggers, record -> {
                 ExitTrigger trigger = Topics.EXIT_TRIGGERS.codec().decode(record.value());
                 Long crashed = crashedAt.get(trigger.marketTicker());
                 if (crashed != null) {
                     latencies.add(micros() - crashed);
+                    triggered.merge(trigger.marketTicker(), 1, Integer::sum);
                 }
             });
             steadyTicks(prefix, (market, at) -> { }, false, warmup);
@@ -173,6 +175,13 @@ public final class MonitorBenchmark {
                     changes / (double) seconds, marks / (double) seconds);
             System.out.printf("  %s: %d exit triggers measured; median latency (ms) by tenth of the run: %s%n",
                     guarantee, latencies.count(), latencies.medianByTenth());
+            List<String> missing = crashedAt.keySet().stream().filter(m -> triggered.getOrDefault(m, 0) != perMarket)
+                    .sorted().toList();
+            if (!missing.isEmpty()) {
+                System.out.printf("  %s: %d stop-loss markets without %d triggers each: %s%n", guarantee,
+                        missing.size(), perMarket, missing.stream().limit(10)
+                                .map(m -> m + "=" + triggered.getOrDefault(m, 0)).toList());
+            }
             return row("monitor", guarantee, latencies, throughput, perMarket, (changes + marks) / (double) seconds,
                     app.stopAndGcFigures());
         }
@@ -216,7 +225,7 @@ public final class MonitorBenchmark {
         java.util.Random random = new java.util.Random(20261124);
         long total = (long) rate * duration;
         long intervalNanos = 1_000_000_000L / rate;
-        long crashEvery = crashes ? Math.max(1, total / markets) : Long.MAX_VALUE;
+        long crashEvery = Math.max(1, total / markets);
         int crashed = 0;
         long start = System.nanoTime();
         for (long i = 0; i < total; i++) {
@@ -226,7 +235,7 @@ public final class MonitorBenchmark {
             }
             String market;
             String bid;
-            if (i % crashEvery == 0 && crashed < markets) {
+            if (crashes && i % crashEvery == 0 && crashed < markets) {
                 market = prefix + crashed++;
                 bid = "0.40";
                 sent.accept(market, micros());
