@@ -3,6 +3,7 @@ package dev.tradeloop.bench;
 import dev.tradeloop.events.Topics;
 import dev.tradeloop.monitor.streams.MonitorTopology;
 import dev.tradeloop.rules.MethodCatalog;
+import dev.tradeloop.testkit.TempDirectories;
 import dev.tradeloop.testkit.TestKafka;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -46,7 +47,8 @@ public final class StreamsApp {
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, args[2]);
         config.putAll(TestKafka.get().adminSettings());
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, args[1]);
-        config.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("bench-state").toString());
+        Path stateDir = Files.createTempDirectory("bench-state");
+        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2);
         // the same commit interval for both guarantees (exactly-once's default), so committed offsets
         // measure progress alike and the difference is the transactions' cost
@@ -67,6 +69,7 @@ public final class StreamsApp {
             }
             String figures = gc.toString();
             streams.close(Duration.ofSeconds(30));
+            TempDirectories.delete(stateDir);
             System.out.println(GC + figures);
         } catch (IOException e) {
             e.printStackTrace();

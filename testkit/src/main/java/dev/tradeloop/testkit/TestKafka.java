@@ -114,7 +114,10 @@ public final class TestKafka {
             Path dataDir = Path.of(System.getProperty("java.io.tmpdir"), "tradeloop-kafka-" + UUID.randomUUID());
             KafkaBroker broker = KafkaBroker.start(dataDir, FreePorts.next(), FreePorts.next(), adminPassword,
                     Secrets.newPassword());
-            Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "test-kafka-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                broker.close();
+                TempDirectories.delete(dataDir);
+            }, "test-kafka-stop"));
             KafkaSetup.apply(broker.bootstrapServers(), adminPassword, user -> servicePassword);
             System.setProperty(RUNNING, String.join(" ", broker.bootstrapServers(), adminPassword, servicePassword));
             return new TestKafka(broker.bootstrapServers(), adminPassword, servicePassword);

@@ -123,9 +123,13 @@ public final class TestPostgres {
             Path temp = Path.of(System.getProperty("java.io.tmpdir"));
             String superuserPassword = Secrets.newPassword();
             String servicePassword = Secrets.newPassword();
-            EmbeddedPostgres server = PostgresServer.start(temp.resolve("tradeloop-pg-" + UUID.randomUUID()),
-                    temp.resolve("tradeloop-embedded-pg"), 0, superuserPassword, false);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server), "test-postgres-stop"));
+            Path dataDir = temp.resolve("tradeloop-pg-" + UUID.randomUUID());
+            EmbeddedPostgres server = PostgresServer.start(dataDir, temp.resolve("tradeloop-embedded-pg"), 0,
+                    superuserPassword, false);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stop(server);
+                TempDirectories.delete(dataDir);
+            }, "test-postgres-stop"));
             PostgresSetup.apply("jdbc:postgresql://127.0.0.1:" + server.getPort() + "/postgres", superuserPassword,
                     role -> servicePassword);
             System.setProperty(RUNNING, String.join(" ", String.valueOf(server.getPort()), superuserPassword,

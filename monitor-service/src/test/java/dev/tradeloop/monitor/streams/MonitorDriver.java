@@ -25,6 +25,7 @@ import dev.tradeloop.events.money.Contracts;
 import dev.tradeloop.events.money.Money;
 import dev.tradeloop.events.money.Price;
 import dev.tradeloop.rules.MethodCatalog;
+import dev.tradeloop.testkit.TempDirectories;
 import java.io.Closeable;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -71,6 +72,7 @@ final class MonitorDriver implements Closeable {
     private final TestOutputTopic<String, DeadLetter> tickLetters;
     private final TaskActivity activity = new TaskActivity();
     private final LivePositions live = new LivePositions();
+    private final Path stateDir = Files.createTempDirectory("monitor-test");
     private Instant now = T0;
     private long sequence;
     private int trades;
@@ -80,7 +82,7 @@ final class MonitorDriver implements Closeable {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "monitor-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        config.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("monitor-test").toString());
+        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver = new TopologyTestDriver(MonitorTopology.build(new StreamsBuilder(), methods::get,
                 Duration.ofMinutes(2), MonitorMetrics.NONE, activity, live), config, T0);
         ticks = input(Topics.PRICE_TICKS);
@@ -278,5 +280,6 @@ final class MonitorDriver implements Closeable {
     @Override
     public void close() {
         driver.close();
+        TempDirectories.delete(stateDir);
     }
 }
