@@ -8,7 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The open positions of this instance's tasks that sent a mark since their store entry was last
  * written, as they were when they sent it. A mark alone is not written to the positions store: it
- * changes nothing the store must keep (after a restart the next evaluation sends a mark again), and
+ * changes nothing the store must keep (after a restart a mark is sent again, by the method's rules, at the
+ * latest after {@code mark_interval_seconds}), and
  * writing it cost a store write and a changelog record for every mark. The API reads a position from
  * here when it is newer than its store entry, so it shows the mark last sent, as the dashboard does.
  */
